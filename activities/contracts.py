@@ -1,0 +1,139 @@
+"""Activity payloads: one dataclass in, one out. They carry ids and artifact keys, never media."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from media.profile import RenderProfile
+from media.subtitles import SubtitleCue
+from providers.base import SceneContext, ScoreCue
+from screenplay.model import CameraMove, FilmPlan, Shot
+
+
+@dataclass(frozen=True)
+class PlanFilmInput:
+    job_id: str
+    script: str
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class PlanFilmResult:
+    plan: FilmPlan
+
+
+@dataclass(frozen=True)
+class GenerateVisualInput:
+    job_id: str
+    film_title: str
+    scene: SceneContext
+    shot: Shot
+    profile: RenderProfile
+
+
+@dataclass(frozen=True)
+class GenerateVisualResult:
+    background_key: str
+    overlay_key: str | None
+    provider: str
+    attempt: int = 1
+
+
+@dataclass(frozen=True)
+class SynthesizeVoiceInput:
+    job_id: str
+    shot_id: str
+    line_index: int
+    character: str
+    text: str
+    max_duration_s: float | None = None
+
+
+@dataclass(frozen=True)
+class SynthesizeVoiceResult:
+    audio_key: str
+    duration_s: float
+    voice: str
+    provider: str
+    attempt: int = 1
+
+
+@dataclass(frozen=True)
+class PlacedVoice:
+    audio_key: str
+    start_s: float  # from the start of the shot
+
+
+@dataclass(frozen=True)
+class RenderShotInput:
+    job_id: str
+    shot_id: str
+    camera_move: CameraMove
+    duration_s: float
+    background_key: str
+    overlay_key: str | None
+    profile: RenderProfile
+    voices: list[PlacedVoice] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RenderShotResult:
+    clip_key: str
+    stem_key: str
+    frames: int
+    duration_s: float
+    attempt: int = 1
+    reused: bool = False  # an earlier attempt had already finished the clip
+
+
+@dataclass(frozen=True)
+class ComposeScoreInput:
+    job_id: str
+    cues: list[ScoreCue]
+    profile: RenderProfile
+
+
+@dataclass(frozen=True)
+class ComposeScoreResult:
+    score_key: str
+    duration_s: float
+    provider: str
+
+
+@dataclass(frozen=True)
+class ComposeFilmInput:
+    job_id: str
+    title: str
+    clip_keys: list[str]
+    stem_keys: list[str]
+    score_key: str
+    duration_s: float
+    profile: RenderProfile
+    subtitles: list[SubtitleCue] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ComposeFilmResult:
+    video_key: str
+    subtitles_key: str | None
+    duration_s: float
+
+
+@dataclass(frozen=True)
+class PublishFilmInput:
+    job_id: str
+    video_key: str
+    subtitles_key: str | None
+    expected_duration_s: float
+
+
+@dataclass(frozen=True)
+class PublishFilmResult:
+    video_key: str
+    subtitles_key: str | None
+    poster_key: str
+    video_url: str
+    subtitles_url: str | None
+    duration_s: float
+    size_bytes: int
+    sha256: str

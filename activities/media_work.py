@@ -1,0 +1,147 @@
+"""ffmpeg work: shot clips, the film, publishing. Hosted on the film-media queue.
+
+Long ffmpeg runs heartbeat their progress; when Temporal cancels an activity or its
+heartbeat fails, the ffmpeg child is killed before the error goes up (media.ffmpeg).
+Outputs land under keys derived from the job and shot, written to temp names and renamed,
+so a retry after a crash starts clean and a finished output is never rendered twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from temporalio import activity
+from temporalio.exceptions import ApplicationError
+
+from activities.contracts import (
+    ComposeFilmInput,
+    ComposeFilmResult,
+    PublishFilmInput,
+    PublishFilmResult,
+    RenderShotInput,
+    RenderShotResult,
+)
+from activities.errors import MEDIA_CHECK_FAILED
+from media.compose import FilmComposePlan, compose_argv, concat_list, poster_argv
+from media.ffmpeg import ProgressCallback, probe, run_ffmpeg
+from media.shot import ShotRenderPlan, VoiceCue, shot_argv
+from media.subtitles import to_srt
+from storage.artifacts import ArtifactStore, job_key
+
+DURATION_TOLERANCE_S = 0.2
+
+
+def _heartbeat_progress(total_s: float) -> ProgressCallback:
+    def report(written_s: float) -> None:
+        activity.heartbeat(round(min(written_s / max(total_s, 0.001), 1.0), 3))
+
+    return report
+
+
+class MediaActivities:
+    def __init__(self, store: ArtifactStore, public_base_url: str) -> None:
+        self._store = store
+        self._base_url = public_base_url.rstrip("/")
+
+    @activity.defn
+    def render_shot(self, request: RenderShotInput) -> RenderShotResult:
+        clip_key = job_key(request.job_id, "shots", request.shot_id, "clip.mp4")
+        stem_key = job_key(request.job_id, "shots", request.shot_id, "dialogue.wav")
+        frames = request.profile.frames_for(request.duration_s)
+        attempt = activity.info().attempt
+        if self._store.exists(clip_key) and self._store.exists(stem_key):
+            activity.logger.info("shot %s already rendered; reusing it", request.shot_id)
+            return RenderShotResult(
+                clip_key, stem_key, frames, frames / request.profile.fps, attempt, reused=True
+            )
+        clip_temp, stem_temp = self._store.temp_path(clip_key), self._store.temp_path(stem_key)
+        plan = ShotRenderPlan(
+            background=self._store.path(request.background_key),
+            overlay=self._store.path(request.overlay_key) if request.overlay_key else None,
+            camera_move=request.camera_move,
+            duration_s=request.duration_s,
+            clip_out=clip_temp,
+            stem_out=stem_temp,
+            profile=request.profile,
+            voices=[VoiceCue(self._store.path(v.audio_key), v.start_s) for v in request.voices],
+        )
+        try:
+            run_ffmpeg(shot_argv(plan), on_progress=_heartbeat_progress(request.duration_s))
+            # The stem goes last: a clip without its stem is never taken as finished.
+            self._store.commit(clip_temp, clip_key)
+            self._store.commit(stem_temp, stem_key)
+        finally:
+            clip_temp.unlink(missing_ok=True)
+            stem_temp.unlink(missing_ok=True)
+        return RenderShotResult(clip_key, stem_key, frames, frames / request.profile.fps, attempt)
+
+    @activity.defn
+    def compose_film(self, request: ComposeFilmInput) -> ComposeFilmResult:
+        video_key = job_key(request.job_id, "film.mp4")
+        subtitles_key = job_key(request.job_id, "film.srt") if request.subtitles else None
+        work = self._store.work_dir(job_key(request.job_id, "compose-work"))
+        clips_list, stems_list = work / "clips.ffconcat", work / "stems.ffconcat"
+        clips_list.write_text(concat_list([self._store.path(k) for k in request.clip_keys]))
+        stems_list.write_text(concat_list([self._store.path(k) for k in request.stem_keys]))
+        if subtitles_key is not None:
+            srt_temp = self._store.temp_path(subtitles_key)
+            srt_temp.write_text(to_srt(request.subtitles), encoding="utf-8")
+            self._store.commit(srt_temp, subtitles_key)
+        video_temp = self._store.temp_path(video_key)
+        plan = FilmComposePlan(
+            clips_list=clips_list,
+            stems_list=stems_list,
+            score=self._store.path(request.score_key),
+            subtitles=self._store.path(subtitles_key) if subtitles_key else None,
+            video_out=video_temp,
+            profile=request.profile,
+        )
+        try:
+            run_ffmpeg(compose_argv(plan), on_progress=_heartbeat_progress(request.duration_s))
+            self._store.commit(video_temp, video_key)
+        finally:
+            video_temp.unlink(missing_ok=True)
+        duration_s = probe(self._store.path(video_key)).duration_s
+        return ComposeFilmResult(video_key, subtitles_key, duration_s)
+
+    @activity.defn
+    def publish_film(self, request: PublishFilmInput) -> PublishFilmResult:
+        video = self._store.path(request.video_key)
+        info = probe(video)
+        if info.video_codec != "h264" or info.audio_codec != "aac":
+            raise ApplicationError(
+                f"film has {info.video_codec}/{info.audio_codec}, expected h264/aac",
+                type=MEDIA_CHECK_FAILED,
+            )
+        if abs(info.duration_s - request.expected_duration_s) > DURATION_TOLERANCE_S:
+            raise ApplicationError(
+                f"film lasts {info.duration_s:.3f} s, expected {request.expected_duration_s:.3f} s",
+                type=MEDIA_CHECK_FAILED,
+            )
+        poster_key = job_key(request.job_id, "poster.jpg")
+        poster_temp = self._store.temp_path(poster_key)
+        try:
+            run_ffmpeg(poster_argv(video, min(1.0, info.duration_s / 2), poster_temp))
+            self._store.commit(poster_temp, poster_key)
+        finally:
+            poster_temp.unlink(missing_ok=True)
+        files_url = f"{self._base_url}/api/v1/jobs/{request.job_id}/files"
+        return PublishFilmResult(
+            video_key=request.video_key,
+            subtitles_key=request.subtitles_key,
+            poster_key=poster_key,
+            video_url=f"{files_url}/film.mp4",
+            subtitles_url=f"{files_url}/film.srt" if request.subtitles_key else None,
+            duration_s=info.duration_s,
+            size_bytes=video.stat().st_size,
+            sha256=_sha256(video),
+        )
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

@@ -1,0 +1,88 @@
+"""Bring a job row up to date from its workflow: Temporal is the source of truth."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+
+from temporalio.client import Client, WorkflowExecutionStatus, WorkflowFailureError
+from temporalio.exceptions import ApplicationError
+from temporalio.service import RPCError
+
+from api.models import Job, JobStatus
+from workflows.film import FilmWorkflow
+from workflows.film_types import FilmResult, Stage
+
+log = logging.getLogger(__name__)
+QUERY_TIMEOUT = timedelta(seconds=5)
+
+_CLOSED = {
+    WorkflowExecutionStatus.COMPLETED: JobStatus.COMPLETED,
+    WorkflowExecutionStatus.FAILED: JobStatus.FAILED,
+    WorkflowExecutionStatus.TERMINATED: JobStatus.FAILED,
+    WorkflowExecutionStatus.TIMED_OUT: JobStatus.FAILED,
+    WorkflowExecutionStatus.CANCELED: JobStatus.CANCELLED,
+}
+
+
+async def refresh_job(client: Client, job: Job) -> bool:
+    """Update `job` in place; True if anything changed. Closed jobs are final."""
+    if job.status.closed:
+        return False
+    handle = client.get_workflow_handle(job.workflow_id)
+    try:
+        description = await handle.describe(rpc_timeout=QUERY_TIMEOUT)
+    except RPCError as error:
+        log.warning("cannot describe %s: %s", job.workflow_id, error)
+        return False
+    status = description.status
+    if status in _CLOSED:
+        await _record_outcome(client, job, _CLOSED[status])
+    else:
+        try:
+            progress = await handle.query(FilmWorkflow.progress, rpc_timeout=QUERY_TIMEOUT)
+        except RPCError as error:  # no worker has picked it up yet
+            log.info("progress of %s not available yet: %s", job.workflow_id, error)
+            return False
+        job.status = JobStatus.QUEUED if progress.stage is Stage.QUEUED else JobStatus.RUNNING
+        job.stage, job.percent = progress.stage.value, progress.percent
+        job.shots_done, job.shots_total = progress.shots_done, progress.shots_total
+    job.updated_at = datetime.now(UTC)
+    return True
+
+
+async def _record_outcome(client: Client, job: Job, status: JobStatus) -> None:
+    handle = client.get_workflow_handle(job.workflow_id, result_type=FilmResult)
+    job.status = status
+    if status is JobStatus.COMPLETED:
+        result = await handle.result()
+        job.stage, job.percent = Stage.COMPLETED.value, 100
+        job.shots_done = job.shots_total = result.shots
+        job.duration_s = result.duration_s
+        job.video_key, job.subtitles_key = result.video_key, result.subtitles_key
+        job.poster_key, job.size_bytes, job.sha256 = (
+            result.poster_key,
+            result.size_bytes,
+            result.sha256,
+        )
+        return
+    job.stage = status.value
+    try:
+        await handle.result()
+    except WorkflowFailureError as failure:
+        _record_failure(job, failure)
+
+
+def _record_failure(job: Job, failure: WorkflowFailureError) -> None:
+    cause = failure.cause
+    if isinstance(cause, ApplicationError):
+        job.error_type = cause.type
+        job.error = cause.message
+        details = cause.details[0] if cause.details else None
+        if isinstance(details, dict):
+            job.error_stage = details.get("stage")
+            job.error_step = details.get("step")
+            job.error_shot = details.get("shot_id")
+    else:
+        job.error_type = type(cause).__name__
+        job.error = str(cause) or str(failure)

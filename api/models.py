@@ -1,0 +1,52 @@
+"""The job index. Temporal holds the truth about a run; this row lists it, pages it and
+keeps its outcome once the run has closed."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from sqlmodel import Field, SQLModel
+
+
+class JobStatus(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    COMPLETED = "completed"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+    @property
+    def closed(self) -> bool:
+        return self in (JobStatus.COMPLETED, JobStatus.FAILED, JobStatus.CANCELLED)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class JobBase(SQLModel):
+    title: str = Field(default="Untitled", max_length=200)
+
+
+class Job(JobBase, table=True):
+    id: str = Field(primary_key=True, max_length=64)
+    workflow_id: str = Field(index=True, max_length=100)
+    status: JobStatus = Field(default=JobStatus.QUEUED)
+    stage: str = Field(default="queued", max_length=32)
+    percent: int = 0
+    shots_done: int = 0
+    shots_total: int = 0
+    duration_s: float = 0.0
+    error: str | None = Field(default=None)
+    error_stage: str | None = Field(default=None, max_length=32)
+    error_step: str | None = Field(default=None, max_length=64)
+    error_shot: str | None = Field(default=None, max_length=32)
+    error_type: str | None = Field(default=None, max_length=64)
+    video_key: str | None = Field(default=None)
+    subtitles_key: str | None = Field(default=None)
+    poster_key: str | None = Field(default=None)
+    size_bytes: int | None = None
+    sha256: str | None = Field(default=None, max_length=64)
+    created_at: datetime = Field(default_factory=_now, index=True)
+    updated_at: datetime = Field(default_factory=_now)

@@ -1,0 +1,185 @@
+"""/api/v1/jobs: submit a script, follow its film, fetch the result."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Query, status
+from fastapi.responses import JSONResponse
+from sqlmodel import col, func, select
+from temporalio.service import RPCError
+
+from api.deps import ClientDep, SessionDep, SettingsDep
+from api.job_sync import QUERY_TIMEOUT, refresh_job
+from api.models import Job, JobStatus
+from api.schemas import Download, JobCreate, JobCreated, JobError, JobPage, JobPublic, Progress
+from screenplay.errors import ScriptError
+from screenplay.parser import parse_script
+from workflows.film import FilmWorkflow
+from workflows.film_types import FilmInput, FilmOptions
+
+router = APIRouter(prefix="/api/v1/jobs", tags=["jobs"])
+
+
+def job_public(job: Job) -> JobPublic:
+    error = None
+    if job.error is not None:
+        error = JobError(
+            stage=job.error_stage,
+            step=job.error_step,
+            shot_id=job.error_shot,
+            type=job.error_type,
+            message=job.error,
+        )
+    return JobPublic(
+        job_id=job.id,
+        workflow_id=job.workflow_id,
+        title=job.title,
+        status=job.status,
+        progress=Progress(
+            percent=job.percent,
+            stage=job.stage,
+            shots_done=job.shots_done,
+            shots_total=job.shots_total,
+        ),
+        duration_s=job.duration_s,
+        created_at=job.created_at,
+        error=error,
+    )
+
+
+def files_url(settings_base: str, job_id: str, key: str | None) -> str | None:
+    if key is None:
+        return None
+    prefix = f"jobs/{job_id}/"
+    return f"{settings_base.rstrip('/')}/api/v1/jobs/{job_id}/files/{key.removeprefix(prefix)}"
+
+
+@router.post("", status_code=status.HTTP_202_ACCEPTED, response_model=JobCreated)
+async def create_job(
+    body: JobCreate, session: SessionDep, client: ClientDep, settings: SettingsDep
+) -> Any:
+    try:
+        plan = parse_script(body.script, title=body.title)
+    except ScriptError as error:
+        issues = [asdict(issue) for issue in error.issues]
+        first = issues[0] if issues else {"line": 1, "column": 1}
+        return JSONResponse(
+            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+            content={
+                "detail": f"the script does not parse: {error}",
+                "line": first["line"],
+                "column": first["column"],
+                "errors": issues,
+            },
+        )
+    job_id = uuid.uuid4().hex
+    job = Job(
+        id=job_id,
+        workflow_id=f"film-{job_id}",
+        title=plan.title,
+        shots_total=len(plan.shots),
+        duration_s=plan.duration_s,
+    )
+    session.add(job)
+    session.commit()
+    try:
+        await client.start_workflow(
+            FilmWorkflow.run,
+            FilmInput(
+                job_id=job_id,
+                script=body.script,
+                title=body.title,
+                options=FilmOptions(max_parallel_shots=settings.max_parallel_shots),
+                profile=settings.render_profile(),
+                queues=settings.task_queues(),
+            ),
+            id=job.workflow_id,
+            task_queue=settings.orchestration_queue,
+            static_summary=f"Film: {plan.title}",
+            static_details=(
+                f"{len(plan.scenes)} scenes · {len(plan.shots)} shots · {plan.duration_s:g} s"
+            ),
+            rpc_timeout=QUERY_TIMEOUT,
+        )
+    except RPCError as error:
+        job.status, job.stage = JobStatus.FAILED, "submit"
+        job.error, job.error_type = f"could not start the workflow: {error}", "Unavailable"
+        session.add(job)
+        session.commit()
+        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, job.error) from error
+    return JobCreated(job_id=job_id, workflow_id=job.workflow_id, status=job.status)
+
+
+@router.get("", response_model=JobPage)
+def read_jobs(
+    session: SessionDep,
+    limit: int = Query(default=20, ge=1, le=100),
+    offset: int = Query(default=0, ge=0),
+) -> JobPage:
+    total = session.exec(select(func.count()).select_from(Job)).one()
+    jobs = session.exec(
+        select(Job).order_by(col(Job.created_at).desc(), col(Job.id)).offset(offset).limit(limit)
+    ).all()
+    return JobPage(items=[job_public(job) for job in jobs], total=total, limit=limit, offset=offset)
+
+
+async def load_job(job_id: str, session: SessionDep, client: ClientDep) -> Job:
+    job = session.get(Job, job_id)
+    if job is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no job {job_id!r}")
+    if await refresh_job(client, job):
+        session.add(job)
+        session.commit()
+        session.refresh(job)
+    return job
+
+
+@router.get("/{job_id}", response_model=JobPublic)
+async def read_job(job_id: str, session: SessionDep, client: ClientDep) -> JobPublic:
+    return job_public(await load_job(job_id, session, client))
+
+
+@router.get("/{job_id}/state")
+async def read_job_state(
+    job_id: str, session: SessionDep, client: ClientDep, settings: SettingsDep
+) -> Any:
+    job = await load_job(job_id, session, client)
+    handle = client.get_workflow_handle(job.workflow_id)
+    try:
+        state = await handle.query(FilmWorkflow.state, rpc_timeout=QUERY_TIMEOUT)
+    except RPCError as error:
+        raise HTTPException(
+            status.HTTP_503_SERVICE_UNAVAILABLE, f"the film's state is not available yet: {error}"
+        ) from error
+    body = asdict(state)
+    base = settings.public_base_url
+    body["status"] = job.status.value
+    body["assets"] = {name: files_url(base, job.id, key) for name, key in state.assets.items()}
+    for scene in body["scenes"]:
+        for shot in scene["shots"]:
+            shot["assets"] = {n: files_url(base, job.id, k) for n, k in shot["assets"].items()}
+    return body
+
+
+@router.get("/{job_id}/download", response_model=Download)
+async def read_download(
+    job_id: str, session: SessionDep, client: ClientDep, settings: SettingsDep
+) -> Download:
+    job = await load_job(job_id, session, client)
+    if job.status is not JobStatus.COMPLETED or job.video_key is None:
+        raise HTTPException(
+            status.HTTP_409_CONFLICT,
+            f"job {job_id} is {job.status.value} ({job.percent}%): the film is not ready",
+        )
+    base = settings.public_base_url
+    return Download(
+        url=files_url(base, job.id, job.video_key) or "",
+        subtitles_url=files_url(base, job.id, job.subtitles_key),
+        poster_url=files_url(base, job.id, job.poster_key),
+        duration_s=job.duration_s,
+        size_bytes=job.size_bytes,
+        sha256=job.sha256,
+    )

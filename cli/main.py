@@ -1,0 +1,113 @@
+"""`filmstudio`: submit scripts and follow their films from the terminal.
+
+filmstudio render SCRIPT [--title T]   submit, show progress, print the film's path
+filmstudio status JOB_ID               one job's status as JSON
+filmstudio jobs                        the latest jobs
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from cli.progress import ProgressBar
+from core.settings import Settings, get_settings
+
+POLL_S = 0.5
+
+
+def _api(settings: Settings, override: str | None) -> httpx.Client:
+    return httpx.Client(base_url=override or settings.public_base_url, timeout=30)
+
+
+def _fail(message: str) -> None:
+    print(f"filmstudio: {message}", file=sys.stderr)
+    raise SystemExit(1)
+
+
+def _checked(response: httpx.Response) -> Any:
+    if response.status_code >= 400:
+        try:
+            body = response.json()
+        except ValueError:
+            body = {"detail": response.text}
+        detail = body.get("detail", body)
+        if isinstance(body, dict) and "errors" in body:
+            detail = "\n".join(
+                f"  line {e['line']}, column {e['column']}: {e['message']}" for e in body["errors"]
+            )
+            detail = f"the script does not parse:\n{detail}"
+        _fail(f"HTTP {response.status_code}: {detail}")
+    return response.json()
+
+
+def render(args: argparse.Namespace, settings: Settings) -> None:
+    script = Path(args.script).read_text(encoding="utf-8")
+    with _api(settings, args.api) as api:
+        created = _checked(api.post("/api/v1/jobs", json={"script": script, "title": args.title}))
+        job_id, workflow_id = created["job_id"], created["workflow_id"]
+        namespace = settings.temporal_namespace
+        ui = f"{settings.temporal_ui_url}/namespaces/{namespace}/workflows/{workflow_id}"
+        print(f"job {job_id}\n  Temporal UI: {ui}", file=sys.stderr)
+        bar = ProgressBar()
+        while True:
+            job = _checked(api.get(f"/api/v1/jobs/{job_id}"))
+            progress = job["progress"]
+            label = (
+                f"{progress['stage']} · {progress['shots_done']}/{progress['shots_total']} shots"
+            )
+            bar.update(progress["percent"], label)
+            if job["status"] in ("completed", "failed", "cancelled"):
+                break
+            time.sleep(POLL_S)
+        bar.close()
+        if job["status"] != "completed":
+            error = job.get("error") or {}
+            where = f" at {error.get('step')}" if error.get("step") else ""
+            shot = f" (shot {error['shot_id']})" if error.get("shot_id") else ""
+            _fail(f"the film {job['status']}{where}{shot}: {error.get('message', 'no detail')}")
+        download = _checked(api.get(f"/api/v1/jobs/{job_id}/download"))
+    local = (settings.artifact_root / "jobs" / job_id / "film.mp4").resolve()
+    print(f"film ready: {download['duration_s']:.1f} s, {download['size_bytes']} bytes")
+    if local.is_file():
+        print(f"  file:        {local}")
+    print(f"  download:    {download['url']}\n  subtitles:   {download['subtitles_url']}")
+    print(f"  Temporal UI: {ui}")
+
+
+def status(args: argparse.Namespace, settings: Settings) -> None:
+    with _api(settings, args.api) as api:
+        print(json.dumps(_checked(api.get(f"/api/v1/jobs/{args.job_id}")), indent=2))
+
+
+def jobs(args: argparse.Namespace, settings: Settings) -> None:
+    with _api(settings, args.api) as api:
+        page = _checked(api.get("/api/v1/jobs", params={"limit": args.limit}))
+    for job in page["items"]:
+        progress = job["progress"]
+        print(f"{job['job_id']}  {job['status']:10} {progress['percent']:3d}%  {job['title']}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="filmstudio", description="Film Studio from the terminal")
+    parser.add_argument("--api", help="API base URL (default: FILMSTUDIO_PUBLIC_BASE_URL)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    render_cmd = commands.add_parser("render", help="submit a script and follow it to the film")
+    render_cmd.add_argument("script", help="path to a script file")
+    render_cmd.add_argument("--title")
+    status_cmd = commands.add_parser("status", help="one job's status")
+    status_cmd.add_argument("job_id")
+    jobs_cmd = commands.add_parser("jobs", help="the latest jobs")
+    jobs_cmd.add_argument("--limit", type=int, default=20)
+    args = parser.parse_args()
+    {"render": render, "status": status, "jobs": jobs}[args.command](args, get_settings())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,147 @@
+"""`python -m cli.stack up|down|status`: the local stack as background processes.
+
+The Temporal dev server (persisted in .data/temporal.db, Web UI), one worker process per
+task queue, and the API. Logs in .data/logs, pids in .data/run. `up` returns once every
+part answers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import httpx
+
+from core.settings import Settings, get_settings
+
+DATA = Path(".data")
+RUN, LOGS = DATA / "run", DATA / "logs"
+
+
+@dataclass(frozen=True)
+class Service:
+    name: str
+    argv: list[str]
+
+
+def services(settings: Settings) -> list[Service]:
+    host, _, port = settings.temporal_address.rpartition(":")
+    ui_port = urlparse(settings.temporal_ui_url).port or int(port) + 1000
+    temporal = str(Path(sys.executable).parent / "temporal")
+    worker = [sys.executable, "-m", "worker", "--queues"]
+    queues = settings.task_queues()
+    return [
+        Service(
+            "temporal",
+            [
+                temporal, "server", "start-dev",
+                "--ip", host, "--port", port, "--ui-port", str(ui_port),
+                "--db-filename", str(DATA / "temporal.db"), "--log-level", "warn",
+            ],
+        ),
+        Service("worker-orchestration", [*worker, queues.orchestration]),
+        Service("worker-models", [*worker, queues.models]),
+        Service("worker-media", [*worker, queues.media]),
+        Service(
+            "api",
+            [
+                sys.executable, "-m", "uvicorn", "api.main:app", "--factory",
+                "--host", settings.api_host, "--port", str(settings.api_port),
+            ],
+        ),
+    ]  # fmt: skip
+
+
+def _pid(name: str) -> int | None:
+    try:
+        pid = int((RUN / f"{name}.pid").read_text())
+        os.kill(pid, 0)
+    except (FileNotFoundError, ValueError, ProcessLookupError, PermissionError):
+        return None
+    return pid
+
+
+def _wait(what: str, ready: Callable[[], bool], seconds: float = 60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if ready():
+            return
+        time.sleep(0.25)
+    raise SystemExit(f"{what} did not come up within {seconds:.0f} s; see {LOGS}/")
+
+
+def _port_open(address: str) -> bool:
+    host, _, port = address.rpartition(":")
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex((host, int(port))) == 0
+
+
+def _api_healthy(settings: Settings) -> bool:
+    try:
+        url = f"http://{settings.api_host}:{settings.api_port}/health"
+        return httpx.get(url, timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def up(settings: Settings) -> None:
+    RUN.mkdir(parents=True, exist_ok=True)
+    LOGS.mkdir(parents=True, exist_ok=True)
+    settings.artifact_root.mkdir(parents=True, exist_ok=True)
+    for service in services(settings):
+        if _pid(service.name) is None:
+            with (LOGS / f"{service.name}.log").open("ab") as log:
+                proc = subprocess.Popen(
+                    service.argv, stdout=log, stderr=subprocess.STDOUT,
+                    stdin=subprocess.DEVNULL, start_new_session=True,
+                )  # fmt: skip
+            (RUN / f"{service.name}.pid").write_text(str(proc.pid))
+        if service.name == "temporal":
+            _wait("the Temporal server", lambda: _port_open(settings.temporal_address))
+    _wait("the API", lambda: _api_healthy(settings))
+    print(f"Film Studio is up.\n  API:          {settings.public_base_url}  (docs: /docs)")
+    print(
+        f"  Temporal UI:  {settings.temporal_ui_url}\n  Temporal:     {settings.temporal_address}"
+    )
+    print(f"  Logs:         {LOGS}/   Stop with: make down")
+
+
+def down(settings: Settings) -> None:
+    for service in reversed(services(settings)):
+        pid = _pid(service.name)
+        if pid is not None:
+            os.killpg(pid, signal.SIGTERM)
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline and _pid(service.name) is not None:
+                time.sleep(0.2)
+            if _pid(service.name) is not None:
+                os.killpg(pid, signal.SIGKILL)
+            print(f"stopped {service.name}")
+        (RUN / f"{service.name}.pid").unlink(missing_ok=True)
+
+
+def status(settings: Settings) -> None:
+    for service in services(settings):
+        pid = _pid(service.name)
+        print(f"{service.name:22} {'running, pid ' + str(pid) if pid else 'stopped'}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m cli.stack", description=__doc__)
+    parser.add_argument("command", choices=["up", "down", "status"])
+    command = parser.parse_args().command
+    {"up": up, "down": down, "status": status}[command](get_settings())
+
+
+if __name__ == "__main__":
+    main()

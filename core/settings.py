@@ -1,0 +1,78 @@
+"""The one settings object. Nothing else reads the environment.
+
+Every field can be set as FILMSTUDIO_<NAME> in the environment or in `.env`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from core.task_queues import MEDIA, MODELS, ORCHESTRATION, TaskQueues
+from media.profile import RenderProfile
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="FILMSTUDIO_", env_file=".env", extra="ignore")
+
+    # Temporal
+    temporal_address: str = "127.0.0.1:7233"
+    temporal_namespace: str = "default"
+    temporal_ui_url: str = "http://127.0.0.1:8233"
+
+    # The REST API, as `make up` serves it
+    api_host: str = "127.0.0.1"
+    api_port: int = 8000
+
+    # Job index: SQLite by default, PostgreSQL with postgresql+psycopg://user:pw@host/db
+    database_url: str = "sqlite:///.data/filmstudio.db"
+
+    # Artifacts: a folder every worker and the API can read (a shared mount across machines)
+    artifact_root: Path = Path(".data/artifacts")
+    public_base_url: str = "http://127.0.0.1:8000"
+
+    # API limits
+    max_request_bytes: int = 256_000
+    page_size_max: int = 100
+
+    # Rendering
+    width: int = 1280
+    height: int = 720
+    fps: int = 24
+    crf: int = 20
+    x264_preset: str = "veryfast"
+    max_parallel_shots: int = 4
+
+    # Task queues: one per kind of work, so each scales on its own machines
+    orchestration_queue: str = ORCHESTRATION
+    models_queue: str = MODELS
+    media_queue: str = MEDIA
+
+    # Worker concurrency per process
+    media_concurrency: int = 2
+    model_concurrency: int = 4
+    orchestration_concurrency: int = 8
+
+    # Providers by name; the embedded ones need no accounts and no network
+    visual_provider: str = "animatic"
+    voice_provider: str = "espeak-ng"
+    music_provider: str = "synth-score"
+
+    def task_queues(self) -> TaskQueues:
+        return TaskQueues(self.orchestration_queue, self.models_queue, self.media_queue)
+
+    def render_profile(self) -> RenderProfile:
+        return RenderProfile(
+            width=self.width,
+            height=self.height,
+            fps=self.fps,
+            crf=self.crf,
+            x264_preset=self.x264_preset,
+        )
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

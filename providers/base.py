@@ -1,0 +1,95 @@
+"""Small provider interfaces, one per kind of model work.
+
+The embedded providers (animatic frames, espeak-ng voices, a synthesized score) are real
+and offline. Generative services plug in behind the same interfaces. Providers write files
+at paths the caller built; they never see artifact keys, Temporal or the database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from media.profile import RenderProfile
+from screenplay.model import Shot
+
+
+@dataclass(frozen=True)
+class SceneContext:
+    number: int
+    heading: str
+    int_ext: str
+    location: str
+    time_of_day: str
+    characters: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class FrameRequest:
+    film_title: str
+    scene: SceneContext
+    shot: Shot
+    profile: RenderProfile
+
+
+@dataclass(frozen=True)
+class FrameArt:
+    """What a visual provider drew.
+
+    background: RGB PNG of profile.art_size; the camera move pans and zooms across it.
+    overlay: RGBA PNG of the output frame size, composited on top after the move
+    (titles, captions); None when the provider draws no overlay.
+    """
+
+    background: Path
+    overlay: Path | None
+
+
+class VisualProvider(Protocol):
+    name: str
+
+    def render_frame(self, request: FrameRequest, out_dir: Path) -> FrameArt: ...
+
+
+@dataclass(frozen=True)
+class VoiceClip:
+    path: Path  # WAV
+    duration_s: float
+    voice: str  # the voice used, e.g. "en-us+m3 p=42 s=165"
+
+
+class VoiceProvider(Protocol):
+    name: str
+
+    def voice_for(self, character: str) -> str:
+        """The voice this character speaks with; stable for a name across runs."""
+        ...
+
+    def synthesize(
+        self, character: str, text: str, out_path: Path, max_duration_s: float | None = None
+    ) -> VoiceClip: ...
+
+
+@dataclass(frozen=True)
+class ScoreCue:
+    """One scene's stretch of the score."""
+
+    start_s: float
+    duration_s: float
+    int_ext: str
+    time_of_day: str
+
+
+@dataclass(frozen=True)
+class ScoreTrack:
+    path: Path  # WAV, stereo
+    duration_s: float
+
+
+class MusicProvider(Protocol):
+    name: str
+
+    def compose(
+        self, cues: list[ScoreCue], seed: str, out_path: Path, sample_rate: int
+    ) -> ScoreTrack: ...

@@ -1,0 +1,33 @@
+"""Providers by name, as settings choose them. The embedded ones are the defaults."""
+
+from __future__ import annotations
+
+from providers.base import MusicProvider, VisualProvider, VoiceProvider
+
+
+class UnknownProviderError(ValueError):
+    pass
+
+
+def visual_provider(name: str) -> VisualProvider:
+    if name == "animatic":
+        from providers.animatic import AnimaticProvider
+
+        return AnimaticProvider()
+    raise UnknownProviderError(f"unknown visual provider {name!r}; available: animatic")
+
+
+def voice_provider(name: str) -> VoiceProvider:
+    if name == "espeak-ng":
+        from providers.espeak_voice import EspeakVoiceProvider
+
+        return EspeakVoiceProvider()
+    raise UnknownProviderError(f"unknown voice provider {name!r}; available: espeak-ng")
+
+
+def music_provider(name: str) -> MusicProvider:
+    if name == "synth-score":
+        from providers.synth_score import SynthScoreProvider
+
+        return SynthScoreProvider()
+    raise UnknownProviderError(f"unknown music provider {name!r}; available: synth-score")

@@ -1,0 +1,28 @@
+"""Problems found in a script, each pointing at a line and a column of its text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class ScriptIssue:
+    line: int  # 1-based
+    column: int  # 1-based, counted in characters (code points)
+    message: str  # what is wrong and what was expected
+
+    def __str__(self) -> str:
+        return f"line {self.line}, column {self.column}: {self.message}"
+
+
+class ScriptError(ValueError):
+    """The script cannot become a film plan; `issues` says where and why, all at once."""
+
+    def __init__(self, issues: Iterable[ScriptIssue]) -> None:
+        self.issues: list[ScriptIssue] = list(issues)
+        # The list is the only argument, so the error pickles and unpickles intact.
+        super().__init__(self.issues)
+
+    def __str__(self) -> str:
+        return "\n".join(str(issue) for issue in self.issues)

@@ -1,0 +1,116 @@
+"""Shared fixtures: one real Temporal dev server per session, real workers, the real app.
+
+The dev server is the `temporal` CLI binary that `make setup` built from the Go module
+proxy; tests never download anything and never fake the server.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import uuid
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from temporalio.client import Client
+from temporalio.testing import WorkflowEnvironment
+
+from api.main import create_app
+from core.settings import Settings
+from worker.assembly import build_workers
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def temporal_binary() -> Path:
+    candidates = [os.environ.get("FILMSTUDIO_TEMPORAL_BIN"), str(ROOT / ".venv/bin/temporal")]
+    for candidate in candidates:
+        if candidate and Path(candidate).exists():
+            return Path(candidate)
+    found = shutil.which("temporal")
+    if found:
+        return Path(found)
+    raise RuntimeError("no temporal CLI binary: run `make setup` (scripts/install-temporal.sh)")
+
+
+@pytest.fixture(scope="session")
+async def temporal_env() -> AsyncIterator[WorkflowEnvironment]:
+    env = await WorkflowEnvironment.start_local(
+        dev_server_existing_path=str(temporal_binary()),
+        ui=True,
+        dev_server_log_level="error",
+    )
+    try:
+        yield env
+    finally:
+        await env.shutdown()
+
+
+@pytest.fixture(scope="session")
+def client(temporal_env: WorkflowEnvironment) -> Client:
+    return temporal_env.client
+
+
+def make_settings(client: Client, root: Path, **overrides: object) -> Settings:
+    suffix = uuid.uuid4().hex[:8]
+    values: dict[str, object] = {
+        "temporal_address": client.service_client.config.target_host,
+        "database_url": f"sqlite:///{root}/jobs.db",
+        "artifact_root": root / "artifacts",
+        "public_base_url": "http://testserver",
+        "orchestration_queue": f"film-orchestration-{suffix}",
+        "models_queue": f"film-models-{suffix}",
+        "media_queue": f"film-media-{suffix}",
+        # Small frames keep the suite quick; the end-to-end tests render full 1280x720.
+        "width": 640,
+        "height": 360,
+        "max_parallel_shots": 4,
+    }
+    values.update(overrides)
+    return Settings(**values)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session")
+def settings(client: Client, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return make_settings(client, tmp_path_factory.mktemp("filmstudio"))
+
+
+@pytest.fixture(scope="session")
+async def workers(client: Client, settings: Settings) -> AsyncIterator[None]:
+    """Real workers for every queue, in this process, for the whole session."""
+    settings.artifact_root.mkdir(parents=True, exist_ok=True)
+    async with AsyncExitStack() as stack:
+        for worker in build_workers(client, settings, settings.task_queues().names()):
+            await stack.enter_async_context(worker)
+        yield
+
+
+@pytest.fixture(scope="session")
+async def app(client: Client, settings: Settings, workers: None) -> AsyncIterator[FastAPI]:
+    application = create_app(settings, temporal=client)
+    async with application.router.lifespan_context(application):
+        yield application
+
+
+@pytest.fixture
+async def api(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+        yield http
+
+
+async def wait_for(predicate, timeout: float = 120.0, interval: float = 0.25):  # type: ignore[no-untyped-def]
+    """Poll an async predicate until it returns something truthy."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        value = await predicate()
+        if value:
+            return value
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"condition not met within {timeout} s")
+        await asyncio.sleep(interval)

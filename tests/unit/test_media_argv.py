@@ -1,0 +1,124 @@
+"""The media layer compiles data to argv: checked without running ffmpeg."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from media.camera import zoompan_for
+from media.compose import FilmComposePlan, compose_argv, concat_list
+from media.profile import RenderProfile
+from media.shot import VIDEO_TIMESCALE, ShotRenderPlan, VoiceCue, shot_argv
+from media.subtitles import SubtitleCue, literal, to_srt
+from screenplay.model import CameraMove
+
+HOSTILE = "He said \"hi\": 100% {x} %{pts} $(rm -rf /) ; \\ C:\\path 'quote'"
+
+
+def _plan(**changes: object) -> ShotRenderPlan:
+    values: dict[str, object] = {
+        "background": Path("/a/background.png"),
+        "overlay": Path("/a/overlay.png"),
+        "camera_move": CameraMove.PAN_LEFT,
+        "duration_s": 5.0,
+        "clip_out": Path("/a/clip.mp4"),
+        "stem_out": Path("/a/dialogue.wav"),
+        "profile": RenderProfile(),
+        "voices": [VoiceCue(Path("/a/line-00.wav"), 0.4), VoiceCue(Path("/a/line-01.wav"), 2.1)],
+    }
+    values.update(changes)
+    return ShotRenderPlan(**values)  # type: ignore[arg-type]
+
+
+def _after(argv: list[str], flag: str) -> list[str]:
+    return [argv[i + 1] for i, value in enumerate(argv[:-1]) if value == flag]
+
+
+def test_shot_argv_encodes_identically_and_exactly() -> None:
+    argv = shot_argv(_plan())
+    assert argv[0] == "ffmpeg"
+    assert _after(argv, "-frames:v") == ["120"]  # 5 s at 24 fps, exactly
+    assert _after(argv, "-c:v") == ["libx264"]
+    assert _after(argv, "-pix_fmt") == ["yuv420p"]
+    assert _after(argv, "-video_track_timescale") == [str(VIDEO_TIMESCALE)]
+    assert _after(argv, "-i") == [
+        "/a/background.png", "/a/overlay.png", "anullsrc=r=48000:cl=stereo",
+        "/a/line-00.wav", "/a/line-01.wav",
+    ]  # fmt: skip
+    graph = _after(argv, "-filter_complex")[0]
+    assert "s=1280x720" in graph and "d=120" in graph
+    assert "adelay=delays=400:all=1" in graph and "adelay=delays=2100:all=1" in graph
+    assert "atrim=end_sample=240000" in graph  # 5 s of 48 kHz audio, sample-exact
+    assert argv[-1] == "/a/dialogue.wav" and "/a/clip.mp4" in argv
+
+
+def test_shot_without_overlay_or_dialogue() -> None:
+    argv = shot_argv(_plan(overlay=None, voices=[], duration_s=2.5))
+    graph = _after(argv, "-filter_complex")[0]
+    assert "overlay" not in graph and "amix=inputs=1" in graph
+    assert _after(argv, "-frames:v") == ["60"]
+
+
+def test_every_shot_shares_encoding_parameters() -> None:
+    def encoding(argv: list[str]) -> list[str]:
+        start = argv.index("-c:v")
+        return argv[start : argv.index("-frames:v")]
+
+    moves = list(CameraMove)
+    first = encoding(shot_argv(_plan(camera_move=moves[0])))
+    for move in moves[1:]:
+        assert encoding(shot_argv(_plan(camera_move=move, duration_s=3.0))) == first
+
+
+@pytest.mark.parametrize("move", list(CameraMove))
+def test_camera_expressions_are_numeric(move: CameraMove) -> None:
+    zoom = zoompan_for(move, 120)
+    allowed = set("0123456789.+-*/()_,") | set("ioncwhzmxyzoomsitn ")
+    for expression in (zoom.z, zoom.x, zoom.y):
+        assert set(expression) <= allowed, expression
+
+
+def test_moves_differ() -> None:
+    assert len({zoompan_for(move, 96) for move in CameraMove}) == len(CameraMove)
+
+
+def test_compose_copies_video_and_maps_subtitles(tmp_path: Path) -> None:
+    plan = FilmComposePlan(
+        clips_list=tmp_path / "clips.ffconcat",
+        stems_list=tmp_path / "stems.ffconcat",
+        score=tmp_path / "score.wav",
+        subtitles=tmp_path / "film.srt",
+        video_out=tmp_path / "film.mp4",
+        profile=RenderProfile(),
+    )
+    argv = compose_argv(plan)
+    assert _after(argv, "-c:v") == ["copy"]
+    assert _after(argv, "-c:s") == ["mov_text"]
+    assert _after(argv, "-movflags") == ["+faststart"]
+    assert "sidechaincompress" in _after(argv, "-filter_complex")[0]
+    no_subs = compose_argv(FilmComposePlan(**{**plan.__dict__, "subtitles": None}))
+    assert "-c:s" not in no_subs and "3:s:0" not in no_subs
+
+
+def test_concat_list_quotes_paths(tmp_path: Path) -> None:
+    odd = tmp_path / "it's here.mp4"
+    text = concat_list([odd])
+    assert text.startswith("ffconcat version 1.0\n")
+    assert "file '" + str(odd.resolve()).replace("'", "'\\''") + "'" in text
+
+
+def test_srt_keeps_text_literal() -> None:
+    srt = to_srt(
+        [
+            SubtitleCue(61.5, 63.25, "MAYA", HOSTILE),
+            SubtitleCue(0.4, 2.0, "", "Привет, мир · 你好 <i>x</i> {\\b1}"),
+        ]
+    )
+    blocks = srt.split("\n\n")
+    assert blocks[0].startswith("1\n00:00:00,400 --> 00:00:02,000\n")
+    assert blocks[1].startswith("2\n00:01:01,500 --> 00:01:03,250\nMAYA: ")
+    visible = srt.replace("\u200b", "")
+    assert HOSTILE in visible and "Привет, мир · 你好 <i>x</i> {\\b1}" in visible
+    assert "<i>" not in srt and "{\\b1}" not in srt  # neutralised for players
+    assert literal("a{b<c") == "a{\u200bb<\u200bc"

@@ -1,0 +1,54 @@
+"""`python -m worker --queues film-models,film-media`: run workers until SIGINT/SIGTERM."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+
+from temporalio.client import Client
+
+from core.settings import get_settings
+from worker.assembly import build_workers
+
+log = logging.getLogger("worker")
+
+
+def _parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m worker", description=__doc__)
+    parser.add_argument(
+        "--queues",
+        default="",
+        help="comma-separated task queues to serve, of the settings' orchestration, models and "
+        "media queues (default: all three)",
+    )
+    return parser.parse_args()
+
+
+async def _serve(queues: list[str]) -> None:
+    settings = get_settings()
+    settings.artifact_root.mkdir(parents=True, exist_ok=True)
+    client = await Client.connect(settings.temporal_address, namespace=settings.temporal_namespace)
+    workers = build_workers(client, settings, queues)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    log.info("serving %s on %s", ", ".join(queues), settings.temporal_address)
+    runs = [asyncio.create_task(worker.run()) for worker in workers]
+    await stop.wait()
+    log.info("shutting down: letting running activities finish")
+    await asyncio.gather(*(worker.shutdown() for worker in workers))
+    await asyncio.gather(*runs, return_exceptions=True)
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    queues = [queue.strip() for queue in _parse_args().queues.split(",") if queue.strip()]
+    queues = queues or list(get_settings().task_queues().names())
+    asyncio.run(_serve(queues))
+
+
+if __name__ == "__main__":
+    main()

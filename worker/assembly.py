@@ -1,0 +1,65 @@
+"""Builds the workers for the chosen task queues: the one place dependencies are made."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+
+from temporalio.client import Client
+from temporalio.worker import Worker
+
+from activities.media_work import MediaActivities
+from activities.model_work import ModelActivities
+from activities.planning import plan_film
+from core.settings import Settings
+from providers import registry
+from storage.artifacts import ArtifactStore
+from workflows.film import FilmWorkflow
+
+
+def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> list[Worker]:
+    names = settings.task_queues()
+    unknown = sorted(set(queues) - set(names.names()))
+    if unknown:
+        raise ValueError(f"unknown task queues {unknown}; expected some of {names.names()}")
+    store = ArtifactStore(settings.artifact_root)
+    workers = []
+    if names.orchestration in queues:
+        workers.append(
+            Worker(
+                client,
+                task_queue=names.orchestration,
+                workflows=[FilmWorkflow],
+                activities=[plan_film],
+                activity_executor=ThreadPoolExecutor(settings.orchestration_concurrency),
+                max_concurrent_activities=settings.orchestration_concurrency,
+            )
+        )
+    if names.models in queues:
+        models = ModelActivities(
+            store,
+            visual=registry.visual_provider(settings.visual_provider),
+            voice=registry.voice_provider(settings.voice_provider),
+            music=registry.music_provider(settings.music_provider),
+        )
+        workers.append(
+            Worker(
+                client,
+                task_queue=names.models,
+                activities=[models.generate_visual, models.synthesize_voice, models.compose_score],
+                activity_executor=ThreadPoolExecutor(settings.model_concurrency),
+                max_concurrent_activities=settings.model_concurrency,
+            )
+        )
+    if names.media in queues:
+        media = MediaActivities(store, settings.public_base_url)
+        workers.append(
+            Worker(
+                client,
+                task_queue=names.media,
+                activities=[media.render_shot, media.compose_film, media.publish_film],
+                activity_executor=ThreadPoolExecutor(settings.media_concurrency),
+                max_concurrent_activities=settings.media_concurrency,
+            )
+        )
+    return workers

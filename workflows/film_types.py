@@ -1,0 +1,121 @@
+"""FilmWorkflow's input, result and query payloads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from core.task_queues import TaskQueues
+from media.profile import RenderProfile
+from screenplay.model import DialogueLine
+
+
+class Stage(StrEnum):
+    QUEUED = "queued"
+    PLANNING = "planning"
+    RENDERING = "rendering"
+    COMPOSING = "composing"
+    PUBLISHING = "publishing"
+    COMPLETED = "completed"
+    FAILED = "failed"
+
+
+class ShotStatus(StrEnum):
+    PENDING = "pending"
+    RENDERING = "rendering"
+    DONE = "done"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class FilmOptions:
+    max_parallel_shots: int = 4
+
+
+@dataclass(frozen=True)
+class FilmInput:
+    job_id: str
+    script: str
+    title: str | None = None
+    options: FilmOptions = field(default_factory=FilmOptions)
+    profile: RenderProfile = field(default_factory=RenderProfile)
+    queues: TaskQueues = field(default_factory=TaskQueues)
+
+
+@dataclass(frozen=True)
+class FailureInfo:
+    """Which stage failed, for which shot (if any), and why."""
+
+    stage: str
+    step: str
+    shot_id: str | None
+    error_type: str
+    message: str
+
+
+@dataclass(frozen=True)
+class FilmResult:
+    job_id: str
+    title: str
+    video_key: str
+    subtitles_key: str | None
+    poster_key: str
+    video_url: str
+    subtitles_url: str | None
+    duration_s: float
+    size_bytes: int
+    sha256: str
+    shots: int
+
+
+@dataclass(frozen=True)
+class SceneProgress:
+    number: int
+    heading: str
+    shots_done: int
+    shots_total: int
+
+
+@dataclass(frozen=True)
+class FilmProgress:
+    percent: int
+    stage: Stage
+    shots_done: int
+    shots_total: int
+    scenes: list[SceneProgress] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ShotState:
+    shot_id: str
+    number: int
+    shot_type: str
+    camera_move: str
+    duration_s: float
+    action: str
+    dialogue: list[DialogueLine]
+    status: ShotStatus
+    attempts: dict[str, int]
+    assets: dict[str, str]
+    error: FailureInfo | None = None
+
+
+@dataclass(frozen=True)
+class SceneState:
+    number: int
+    heading: str
+    int_ext: str
+    location: str
+    time_of_day: str
+    shots: list[ShotState]
+
+
+@dataclass(frozen=True)
+class FilmState:
+    job_id: str
+    title: str
+    stage: Stage
+    duration_s: float
+    scenes: list[SceneState]
+    assets: dict[str, str]
+    error: FailureInfo | None = None

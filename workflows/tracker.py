@@ -1,0 +1,146 @@
+"""What the workflow knows about its film as it goes: the source of `progress` and `state`.
+
+Plain, deterministic bookkeeping with no Temporal calls, so it is easy to test alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from screenplay.model import FilmPlan, Shot
+from workflows.film_types import (
+    FailureInfo,
+    FilmProgress,
+    FilmState,
+    SceneProgress,
+    SceneState,
+    ShotState,
+    ShotStatus,
+    Stage,
+)
+
+# Shares of the bar: planning, then shots (by screen time), then composing and publishing.
+_PLANNED, _RENDERED, _SCORED, _COMPOSED = 5, 85, 88, 97
+# Within a shot: the picture, the voices, then the clip.
+_PICTURE, _VOICES, _CLIP = 0.3, 0.2, 0.5
+
+
+@dataclass
+class ShotTrack:
+    shot: Shot
+    status: ShotStatus = ShotStatus.PENDING
+    picture_done: bool = False
+    voices_done: int = 0
+    clip_done: bool = False
+    attempts: dict[str, int] = field(default_factory=dict)
+    assets: dict[str, str] = field(default_factory=dict)
+    error: FailureInfo | None = None
+
+    @property
+    def fraction(self) -> float:
+        if self.clip_done:
+            return 1.0
+        lines = len(self.shot.dialogue)
+        voices = self.voices_done / lines if lines else float(self.picture_done)
+        return _PICTURE * self.picture_done + _VOICES * voices
+
+
+class FilmTracker:
+    def __init__(self, job_id: str) -> None:
+        self.job_id = job_id
+        self.stage = Stage.QUEUED
+        self.plan: FilmPlan | None = None
+        self.shots: dict[str, ShotTrack] = {}
+        self.score_done = False
+        self.voice_durations: dict[str, list[float]] = {}
+        self.assets: dict[str, str] = {}
+        self.error: FailureInfo | None = None
+
+    def planned(self, plan: FilmPlan) -> None:
+        self.plan = plan
+        self.shots = {shot.shot_id: ShotTrack(shot) for shot in plan.shots}
+
+    def shot(self, shot_id: str) -> ShotTrack:
+        return self.shots[shot_id]
+
+    def shots_done(self) -> int:
+        return sum(track.clip_done for track in self.shots.values())
+
+    def percent(self) -> int:
+        if self.stage is Stage.COMPLETED:
+            return 100
+        if self.plan is None:
+            return 0
+        total = sum(t.shot.duration_s for t in self.shots.values()) or 1.0
+        rendered = sum(t.fraction * t.shot.duration_s for t in self.shots.values()) / total
+        value = _PLANNED + (_RENDERED - _PLANNED) * rendered
+        if self.score_done:
+            value += _SCORED - _RENDERED
+        if self.stage is Stage.PUBLISHING:
+            value = _COMPOSED
+        return min(99, int(value))
+
+    def progress(self) -> FilmProgress:
+        scenes = []
+        for scene in self.plan.scenes if self.plan else []:
+            done = sum(self.shots[shot.shot_id].clip_done for shot in scene.shots)
+            scenes.append(SceneProgress(scene.number, scene.heading, done, len(scene.shots)))
+        return FilmProgress(
+            percent=self.percent(),
+            stage=self.stage,
+            shots_done=self.shots_done(),
+            shots_total=len(self.shots),
+            scenes=scenes,
+        )
+
+    def state(self) -> FilmState:
+        scenes = []
+        for scene in self.plan.scenes if self.plan else []:
+            shots = [self._shot_state(self.shots[shot.shot_id]) for shot in scene.shots]
+            scenes.append(
+                SceneState(
+                    scene.number,
+                    scene.heading,
+                    scene.int_ext,
+                    scene.location,
+                    scene.time_of_day,
+                    shots,
+                )
+            )
+        return FilmState(
+            job_id=self.job_id,
+            title=self.plan.title if self.plan else "",
+            stage=self.stage,
+            duration_s=self.plan.duration_s if self.plan else 0.0,
+            scenes=scenes,
+            assets=dict(self.assets),
+            error=self.error,
+        )
+
+    def summary(self) -> str:
+        """Markdown for the Web UI's current details."""
+        progress = self.progress()
+        lines = [f"**{progress.stage.value.title()}** · {progress.percent}%"]
+        if progress.shots_total:
+            lines.append(f"Shots: {progress.shots_done}/{progress.shots_total}")
+        if self.error is not None:
+            where = f" shot {self.error.shot_id}" if self.error.shot_id else ""
+            lines.append(f"Failed at {self.error.step}{where}: {self.error.message}")
+        return "\n\n".join(lines)
+
+    @staticmethod
+    def _shot_state(track: ShotTrack) -> ShotState:
+        shot = track.shot
+        return ShotState(
+            shot_id=shot.shot_id,
+            number=shot.number,
+            shot_type=shot.shot_type.value,
+            camera_move=shot.camera_move.value,
+            duration_s=shot.duration_s,
+            action=shot.action,
+            dialogue=list(shot.dialogue),
+            status=track.status,
+            attempts=dict(track.attempts),
+            assets=dict(track.assets),
+            error=track.error,
+        )
