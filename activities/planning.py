@@ -20,7 +20,7 @@ def plan_film(request: PlanFilmInput) -> PlanFilmResult:
     except ScriptError as error:
         raise ApplicationError(
             f"the script does not parse: {error}",
-            [asdict(issue) for issue in error.issues],
+            *[asdict(issue) for issue in error.issues],
             type=INVALID_SCRIPT,
             non_retryable=True,
         ) from error

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+import socket
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
@@ -38,17 +39,33 @@ def temporal_binary() -> Path:
     raise RuntimeError("no temporal CLI binary: run `make setup` (scripts/install-temporal.sh)")
 
 
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+UI_PORT = _free_port()
+
+
 @pytest.fixture(scope="session")
 async def temporal_env() -> AsyncIterator[WorkflowEnvironment]:
     env = await WorkflowEnvironment.start_local(
         dev_server_existing_path=str(temporal_binary()),
         ui=True,
+        ui_port=UI_PORT,
         dev_server_log_level="error",
     )
     try:
         yield env
     finally:
         await env.shutdown()
+
+
+@pytest.fixture(scope="session")
+def ui_url(temporal_env: WorkflowEnvironment) -> str:
+    return f"http://127.0.0.1:{UI_PORT}"
 
 
 @pytest.fixture(scope="session")
@@ -91,7 +108,7 @@ async def workers(client: Client, settings: Settings) -> AsyncIterator[None]:
 
 
 @pytest.fixture(scope="session")
-async def app(client: Client, settings: Settings, workers: None) -> AsyncIterator[FastAPI]:
+async def app(client: Client, settings: Settings) -> AsyncIterator[FastAPI]:
     application = create_app(settings, temporal=client)
     async with application.router.lifespan_context(application):
         yield application

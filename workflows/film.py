@@ -28,7 +28,7 @@ with workflow.unsafe.imports_passed_through():
         SynthesizeVoiceInput,
         SynthesizeVoiceResult,
     )
-    from activities.errors import FILM_FAILED, SHOT_FAILED
+    from activities.errors import FILM_FAILED, NON_RETRYABLE, SHOT_FAILED
     from activities.media_work import MediaActivities
     from activities.model_work import ModelActivities
     from activities.planning import plan_film
@@ -85,7 +85,7 @@ class FilmWorkflow:
             raise ApplicationError(
                 f"{failed.info.stage} failed at {failed.info.step}{where}: {failed.info.message}",
                 failed.info,
-                type=SHOT_FAILED if failed.info.shot_id else FILM_FAILED,
+                type=_failure_type(failed.info),
                 non_retryable=True,
             ) from None
 
@@ -226,7 +226,7 @@ class FilmWorkflow:
                 ),
             )
             track.clip_done, track.status = True, ShotStatus.DONE
-            track.attempts["clip"] = rendered.attempt
+            track.attempts["render_shot"] = rendered.attempt
             track.assets.update(clip=rendered.clip_key, dialogue=rendered.stem_key)
             self._publish_summary()
             return rendered
@@ -247,7 +247,7 @@ class FilmWorkflow:
             ),
         )
         track = self._film.shot(shot.shot_id)
-        track.picture_done, track.attempts["picture"] = True, art.attempt
+        track.picture_done, track.attempts["generate_visual"] = True, art.attempt
         track.assets["background"] = art.background_key
         if art.overlay_key:
             track.assets["overlay"] = art.overlay_key
@@ -271,7 +271,9 @@ class FilmWorkflow:
         )
         track = self._film.shot(shot.shot_id)
         track.voices_done += 1
-        track.attempts["voice"] = max(track.attempts.get("voice", 0), clip.attempt)
+        track.attempts["synthesize_voice"] = max(
+            track.attempts.get("synthesize_voice", 0), clip.attempt
+        )
         track.assets[f"line_{index + 1}"] = clip.audio_key
         return clip
 
@@ -360,3 +362,9 @@ async def _all_or_cancel(steps: Sequence[Awaitable[Any]]) -> list[Any]:
             task.cancel()
         await asyncio.gather(*tasks, return_exceptions=True)
         raise
+
+
+def _failure_type(info: FailureInfo) -> str:
+    if info.error_type in NON_RETRYABLE:  # the input's fault: say so, not "a stage failed"
+        return info.error_type
+    return SHOT_FAILED if info.shot_id else FILM_FAILED

@@ -1,0 +1,139 @@
+"""Benchmark: a 12-shot film through the whole system over REST vs the plain script.
+
+    make bench            (or: .venv/bin/python -m bench.film_vs_plain_script --runs 2)
+
+Starts its own Temporal dev server, workers and API on free ports with a scratch data
+folder, times POST -> completed for the system and the sequential baseline in the same
+run, and prints both and the ratio (system / baseline; below 1.0 the system is faster).
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from bench.plain_script import PlainShot, render_plain
+from core.settings import Settings
+from media.ffmpeg import probe
+from screenplay.model import CameraMove
+from tests.conftest import temporal_binary
+from tests.e2e.processes import Processes, free_port
+
+SHOTS = 12
+SECONDS = 5
+MOVES = ["pan left", "zoom in", "dolly out", "static", "pan right", "tilt up"]
+TYPES = ["Wide shot", "Close-up", "Medium shot", "Over the shoulder"]
+NAMES = ["MAYA", "LEO", "BARISTA"]
+
+
+def script() -> str:
+    lines = ["SCENE 1: INT. COFFEE SHOP - MORNING"]
+    for n in range(1, SHOTS + 1):
+        if n == 7:
+            lines.append("SCENE 2: EXT. CITY STREET - NIGHT")
+        lines += [
+            f"SHOT {n}: {TYPES[n % len(TYPES)]}, {MOVES[n % len(MOVES)]} - {SECONDS}s",
+            f"Shot {n}: the story moves on, one beat at a time.",
+            f"{NAMES[n % len(NAMES)]}: This is line number {n}, spoken clearly.",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def plain_shots() -> list[PlainShot]:
+    return [
+        PlainShot(
+            f"Shot {n}: the story moves on, one beat at a time.",
+            f"This is line number {n}, spoken clearly.",
+            CameraMove(MOVES[n % len(MOVES)].replace(" ", "_")),
+            float(SECONDS),
+        )
+        for n in range(1, SHOTS + 1)
+    ]
+
+
+def start_temporal(data: Path) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    server = subprocess.Popen(
+        [str(temporal_binary()), "server", "start-dev", "--headless", "--ip", "127.0.0.1",
+         "--port", str(port), "--db-filename", str(data / "temporal.db"), "--log-level", "error"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", port)) == 0:
+                return server, f"127.0.0.1:{port}"
+        time.sleep(0.2)
+    raise SystemExit("the Temporal dev server did not start")
+
+
+def time_system(api: httpx.Client, text: str) -> tuple[float, float]:
+    started = time.perf_counter()
+    job_id = api.post("/api/v1/jobs", json={"script": text, "title": "Bench"}).json()["job_id"]
+    while True:
+        job = api.get(f"/api/v1/jobs/{job_id}").json()
+        if job["status"] != "queued" and job["status"] != "running":
+            break
+        time.sleep(0.1)
+    elapsed = time.perf_counter() - started
+    assert job["status"] == "completed", job
+    return elapsed, job["duration_s"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=2, help="timed runs of each (best is kept)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="filmstudio-bench-") as scratch:
+        data = Path(scratch)
+        server, address = start_temporal(data)
+        port = free_port()
+        settings = Settings(
+            temporal_address=address,
+            database_url=f"sqlite:///{data}/jobs.db",
+            artifact_root=data / "artifacts",
+            public_base_url=f"http://127.0.0.1:{port}",
+        )
+        processes = Processes(settings, data)
+        try:
+            queues = settings.task_queues()
+            processes.worker("orchestration", queues.orchestration)
+            processes.worker("models", queues.models)
+            processes.worker("media", queues.media)
+            api = httpx.Client(base_url=processes.api(port), timeout=30)
+            time_system(api, script())  # warm-up: imports, fonts, first workflow task
+            system = [time_system(api, script()) for _ in range(args.runs)]
+            profile = settings.render_profile()
+            plain = []
+            for run in range(args.runs):
+                started = time.perf_counter()
+                film = render_plain(plain_shots(), data / f"plain-{run}", profile)
+                plain.append(time.perf_counter() - started)
+            plain_duration = probe(film).duration_s
+        finally:
+            processes.stop_all()
+            server.terminate()
+            server.wait()
+    best_system, best_plain = min(t for t, _ in system), min(plain)
+    print(
+        f"film: {SHOTS} shots x {SECONDS} s, {profile.width}x{profile.height} @ {profile.fps} fps"
+    )
+    print(f"system (REST -> completed): {', '.join(f'{t:.2f}' for t, _ in system)} s "
+          f"(film {system[0][1]:.2f} s, with score, subtitles, poster)")  # fmt: skip
+    print(f"plain sequential script:    {', '.join(f'{t:.2f}' for t in plain)} s "
+          f"(film {plain_duration:.2f} s)")  # fmt: skip
+    print(f"ratio system/plain (best):  {best_system / best_plain:.2f}")
+    print(f"ratio system/plain (median): "
+          f"{statistics.median(t for t, _ in system) / statistics.median(plain):.2f}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""Activities in Temporal's ActivityEnvironment, on real ffmpeg and real files."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+from temporalio.exceptions import ApplicationError, CancelledError
+from temporalio.testing import ActivityEnvironment
+
+from activities.contracts import PlanFilmInput, RenderShotInput
+from activities.media_work import MediaActivities
+from activities.planning import plan_film
+from media.profile import RenderProfile
+from screenplay.model import CameraMove
+from storage.artifacts import ArtifactStore, job_key
+
+
+def test_plan_film_refuses_a_bad_script_for_good() -> None:
+    with pytest.raises(ApplicationError) as raised:
+        ActivityEnvironment().run(
+            plan_film, PlanFilmInput("job1", "SCENE 1: INT. A - DAY\nSHOT 1: Wide - 99s\nA.\n")
+        )
+    error = raised.value
+    assert error.type == "InvalidScript" and error.non_retryable
+    assert error.details[0]["line"] == 2 and "line 2" in error.message
+
+
+def test_plan_film_plans() -> None:
+    script = "SCENE 1: INT. A - DAY\nSHOT 1: Wide - 3s\nA.\nANA: Hi.\n"
+    plan = ActivityEnvironment().run(plan_film, PlanFilmInput("job1", script, "T")).plan
+    assert plan.title == "T" and [s.shot_id for s in plan.shots] == ["01-01"]
+
+
+def _background(store: ArtifactStore, job_id: str, size: str) -> str:
+    key = job_key(job_id, "shots", "01-01", "background.png")
+    subprocess.run(
+        ["ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", f"testsrc2=s={size}",
+         "-frames:v", "1", str(store.ensure_parent(key))],
+        check=True,
+    )  # fmt: skip
+    return key
+
+
+def _render_input(job_id: str, key: str, seconds: float, profile: RenderProfile) -> RenderShotInput:
+    return RenderShotInput(job_id, "01-01", CameraMove.ZOOM_IN, seconds, key, None, profile)
+
+
+def test_render_shot_heartbeats_and_is_not_repeated(tmp_path: Path) -> None:
+    store = ArtifactStore(tmp_path)
+    profile = RenderProfile(width=640, height=360)
+    request = _render_input("job2", _background(store, "job2", "960x540"), 3.0, profile)
+    media = MediaActivities(store, "http://films")
+    env = ActivityEnvironment()
+    beats: list[float] = []
+    env.on_heartbeat = lambda *details: beats.append(details[0])
+    first = env.run(media.render_shot, request)
+    assert first.frames == 72 and not first.reused
+    assert beats and all(0 <= beat <= 1 for beat in beats)
+    clip = store.path(first.clip_key)
+    written = clip.stat().st_mtime_ns
+    again = ActivityEnvironment().run(media.render_shot, request)
+    assert again.reused and again.clip_key == first.clip_key
+    assert clip.stat().st_mtime_ns == written  # a finished shot is never rendered twice
+    assert not [p for p in clip.parent.iterdir() if ".partial" in p.name]
+
+
+def _ffmpeg_children() -> list[int]:
+    me, found = os.getpid(), []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            name = (entry / "comm").read_text().strip()
+        except OSError:
+            continue
+        if int(fields[1]) == me and name == "ffmpeg":
+            found.append(int(entry.name))
+    return found
+
+
+async def test_cancelled_render_kills_ffmpeg_and_leaves_no_partial_file(tmp_path: Path) -> None:
+    store = ArtifactStore(tmp_path)
+    profile = RenderProfile(width=1280, height=720)
+    request = _render_input("job3", _background(store, "job3", "1920x1080"), 60.0, profile)
+    media = MediaActivities(store, "http://films")
+    env = ActivityEnvironment()
+    started = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    env.on_heartbeat = lambda *details: loop.call_soon_threadsafe(started.set)
+    running = loop.run_in_executor(None, env.run, media.render_shot, request)
+    await asyncio.wait_for(started.wait(), timeout=30)
+    assert _ffmpeg_children(), "ffmpeg should be running"
+    env.cancel()
+    with pytest.raises(CancelledError):
+        await asyncio.wait_for(running, timeout=30)
+    assert _ffmpeg_children() == []
+    shot_dir = store.path(job_key("job3", "shots", "01-01", "x")).parent
+    assert sorted(p.name for p in shot_dir.iterdir()) == ["background.png"]

@@ -1,0 +1,115 @@
+"""Stand-in activities under the real names, for tests about the workflow's own logic."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import uuid
+from collections import Counter
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+
+from temporalio import activity
+from temporalio.client import Client
+from temporalio.exceptions import ApplicationError
+from temporalio.worker import Worker
+
+from activities.contracts import (
+    ComposeFilmInput,
+    ComposeFilmResult,
+    ComposeScoreInput,
+    ComposeScoreResult,
+    GenerateVisualInput,
+    GenerateVisualResult,
+    PublishFilmInput,
+    PublishFilmResult,
+    RenderShotInput,
+    RenderShotResult,
+    SynthesizeVoiceInput,
+    SynthesizeVoiceResult,
+)
+from activities.planning import plan_film
+from core.task_queues import TaskQueues
+from workflows.film import FilmWorkflow
+
+
+@dataclass
+class StandIns:
+    failing_shot: str | None = None
+    render_delay_s: float = 0.0
+    calls: Counter[str] = field(default_factory=Counter)
+    running: int = 0
+    max_running: int = 0
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def activities(self) -> list[object]:
+        @activity.defn(name="generate_visual")
+        async def generate_visual(request: GenerateVisualInput) -> GenerateVisualResult:
+            self.calls["generate_visual"] += 1
+            return GenerateVisualResult(f"jobs/{request.job_id}/bg.png", None, "stand-in")
+
+        @activity.defn(name="synthesize_voice")
+        async def synthesize_voice(request: SynthesizeVoiceInput) -> SynthesizeVoiceResult:
+            self.calls["synthesize_voice"] += 1
+            return SynthesizeVoiceResult(f"jobs/{request.job_id}/v.wav", 1.0, "v", "stand-in")
+
+        @activity.defn(name="compose_score")
+        async def compose_score(request: ComposeScoreInput) -> ComposeScoreResult:
+            self.calls["compose_score"] += 1
+            total = sum(cue.duration_s for cue in request.cues)
+            return ComposeScoreResult(f"jobs/{request.job_id}/score.wav", total, "stand-in")
+
+        @activity.defn(name="render_shot")
+        async def render_shot(request: RenderShotInput) -> RenderShotResult:
+            self.calls[f"render_shot:{request.shot_id}"] += 1
+            with self.lock:
+                self.running += 1
+                self.max_running = max(self.max_running, self.running)
+            try:
+                await asyncio.sleep(self.render_delay_s)
+                if request.shot_id == self.failing_shot:
+                    raise ApplicationError("encoder exploded", type="EncoderCrash")
+            finally:
+                with self.lock:
+                    self.running -= 1
+            frames = request.profile.frames_for(request.duration_s)
+            key = f"jobs/{request.job_id}/shots/{request.shot_id}"
+            return RenderShotResult(f"{key}/clip.mp4", f"{key}/d.wav", frames, request.duration_s)
+
+        @activity.defn(name="compose_film")
+        async def compose_film(request: ComposeFilmInput) -> ComposeFilmResult:
+            self.calls["compose_film"] += 1
+            return ComposeFilmResult(f"jobs/{request.job_id}/film.mp4", None, request.duration_s)
+
+        @activity.defn(name="publish_film")
+        async def publish_film(request: PublishFilmInput) -> PublishFilmResult:
+            self.calls["publish_film"] += 1
+            return PublishFilmResult(
+                request.video_key, None, f"jobs/{request.job_id}/poster.jpg",
+                "http://x/film.mp4", None, request.expected_duration_s, 1, "0" * 64,
+            )  # fmt: skip
+
+        return [generate_visual, synthesize_voice, compose_score, render_shot, compose_film,
+                publish_film]  # fmt: skip
+
+
+@asynccontextmanager
+async def standin_workers(client: Client, standins: StandIns) -> AsyncIterator[TaskQueues]:
+    """The real workflow and planner, stand-ins for every model and media activity."""
+    suffix = uuid.uuid4().hex[:8]
+    queues = TaskQueues(f"orch-{suffix}", f"models-{suffix}", f"media-{suffix}")
+    work = standins.activities()
+    async with (
+        Worker(client, task_queue=queues.orchestration, workflows=[FilmWorkflow],
+               activities=[plan_film], activity_executor=_executor()),
+        Worker(client, task_queue=queues.models, activities=work[:3]),
+        Worker(client, task_queue=queues.media, activities=work[3:], max_concurrent_activities=8),
+    ):  # fmt: skip
+        yield queues
+
+
+def _executor():  # type: ignore[no-untyped-def]
+    from concurrent.futures import ThreadPoolExecutor
+
+    return ThreadPoolExecutor(2)
