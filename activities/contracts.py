@@ -40,6 +40,18 @@ class GenerateVisualResult:
 
 
 @dataclass(frozen=True)
+class CastVoicesInput:
+    job_id: str
+    characters: list[str]
+
+
+@dataclass(frozen=True)
+class CastVoicesResult:
+    voices: dict[str, str]  # character -> voice, as the provider describes it
+    provider: str
+
+
+@dataclass(frozen=True)
 class SynthesizeVoiceInput:
     job_id: str
     shot_id: str
@@ -47,6 +59,7 @@ class SynthesizeVoiceInput:
     character: str
     text: str
     max_duration_s: float | None = None
+    voice: str | None = None  # from cast_voices; None lets the provider choose by name
 
 
 @dataclass(frozen=True)

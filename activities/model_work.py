@@ -11,6 +11,8 @@ import shutil
 from temporalio import activity
 
 from activities.contracts import (
+    CastVoicesInput,
+    CastVoicesResult,
     ComposeScoreInput,
     ComposeScoreResult,
     GenerateVisualInput,
@@ -57,6 +59,10 @@ class ModelActivities:
         )
 
     @activity.defn
+    def cast_voices(self, request: CastVoicesInput) -> CastVoicesResult:
+        return CastVoicesResult(self._voice.cast(request.characters), self._voice.name)
+
+    @activity.defn
     def synthesize_voice(self, request: SynthesizeVoiceInput) -> SynthesizeVoiceResult:
         audio_key = job_key(
             request.job_id, "shots", request.shot_id, f"line-{request.line_index:02d}.wav"
@@ -64,7 +70,11 @@ class ModelActivities:
         temp = self._store.temp_path(audio_key)
         try:
             clip = self._voice.synthesize(
-                request.character, request.text, temp, max_duration_s=request.max_duration_s
+                request.character,
+                request.text,
+                temp,
+                max_duration_s=request.max_duration_s,
+                voice=request.voice,
             )
             self._store.commit(clip.path, audio_key)
         finally:

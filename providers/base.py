@@ -66,9 +66,21 @@ class VoiceProvider(Protocol):
         """The voice this character speaks with; stable for a name across runs."""
         ...
 
+    def cast(self, characters: list[str]) -> dict[str, str]:
+        """Voices for one film's characters, no two alike, stable for the same cast."""
+        ...
+
     def synthesize(
-        self, character: str, text: str, out_path: Path, max_duration_s: float | None = None
-    ) -> VoiceClip: ...
+        self,
+        character: str,
+        text: str,
+        out_path: Path,
+        max_duration_s: float | None = None,
+        *,
+        voice: str | None = None,
+    ) -> VoiceClip:
+        """Speak `text` as `character`, in `voice` (from `cast`) when given."""
+        ...
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,12 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
             Worker(
                 client,
                 task_queue=names.models,
-                activities=[models.generate_visual, models.synthesize_voice, models.compose_score],
+                activities=[
+                    models.cast_voices,
+                    models.generate_visual,
+                    models.synthesize_voice,
+                    models.compose_score,
+                ],
                 activity_executor=ThreadPoolExecutor(settings.model_concurrency),
                 max_concurrent_activities=settings.model_concurrency,
             )

@@ -16,6 +16,7 @@ from temporalio.exceptions import ActivityError, ApplicationError, RetryState, T
 
 with workflow.unsafe.imports_passed_through():
     from activities.contracts import (
+        CastVoicesInput,
         ComposeFilmInput,
         ComposeScoreInput,
         GenerateVisualInput,
@@ -104,6 +105,20 @@ class FilmWorkflow:
         )
         plan = planned.plan
         self._film.planned(plan)
+        if plan.characters:
+            cast = await self._step(
+                "cast_voices",
+                None,
+                workflow.execute_activity_method(
+                    ModelActivities.cast_voices,
+                    CastVoicesInput(request.job_id, plan.characters),
+                    task_queue=request.queues.models,
+                    start_to_close_timeout=policies.CAST_TIMEOUT,
+                    retry_policy=policies.RETRY,
+                    summary=f"cast {len(plan.characters)} voices",
+                ),
+            )
+            self._film.cast = dict(cast.voices)
         self._enter(Stage.RENDERING)
 
         score = asyncio.ensure_future(self._compose_score(plan))
@@ -261,7 +276,13 @@ class FilmWorkflow:
             workflow.execute_activity_method(
                 ModelActivities.synthesize_voice,
                 SynthesizeVoiceInput(
-                    self._request.job_id, shot.shot_id, index, line.character, line.text, budget_s
+                    self._request.job_id,
+                    shot.shot_id,
+                    index,
+                    line.character,
+                    line.text,
+                    budget_s,
+                    voice=self._film.cast.get(line.character),
                 ),
                 task_queue=self._request.queues.models,
                 start_to_close_timeout=policies.VOICE_TIMEOUT,

@@ -117,5 +117,6 @@ class FilmState:
     stage: Stage
     duration_s: float
     scenes: list[SceneState]
+    cast: dict[str, str]
     assets: dict[str, str]
     error: FailureInfo | None = None

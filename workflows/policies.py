@@ -21,6 +21,7 @@ RETRY = RetryPolicy(
 PLAN_TIMEOUT = timedelta(seconds=30)
 VISUAL_TIMEOUT = timedelta(minutes=2)
 VOICE_TIMEOUT = timedelta(minutes=1)
+CAST_TIMEOUT = timedelta(seconds=30)
 SCORE_TIMEOUT = timedelta(minutes=5)
 
 # ffmpeg activities heartbeat about twice a second; a worker that dies is noticed after

@@ -53,6 +53,7 @@ class FilmTracker:
         self.shots: dict[str, ShotTrack] = {}
         self.score_done = False
         self.voice_durations: dict[str, list[float]] = {}
+        self.cast: dict[str, str] = {}  # character -> voice
         self.assets: dict[str, str] = {}
         self.error: FailureInfo | None = None
 
@@ -113,6 +114,7 @@ class FilmTracker:
             stage=self.stage,
             duration_s=self.plan.duration_s if self.plan else 0.0,
             scenes=scenes,
+            cast=dict(self.cast),
             assets=dict(self.assets),
             error=self.error,
         )

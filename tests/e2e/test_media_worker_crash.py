@@ -10,7 +10,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from temporalio.api.enums.v1 import EventType
+from temporalio.api.enums.v1 import EventType, PendingActivityState
 from temporalio.client import Client
 
 from tests.conftest import make_settings
@@ -46,13 +46,21 @@ async def test_killed_media_worker_loses_nothing(client: Client, tmp_path: Path)
             task_queue=queues.orchestration,
         )  # fmt: skip
 
-        async def some_shots_done() -> bool:
-            return (await handle.query(FilmWorkflow.progress)).shots_done >= 2
+        async def mid_render() -> bool:
+            """Two shots finished and a render_shot running on the media worker right now."""
+            if (await handle.query(FilmWorkflow.progress)).shots_done < 2:
+                return False
+            pending = (await handle.describe()).raw_description.pending_activities
+            return any(
+                activity.activity_type.name == "render_shot"
+                and activity.state == PendingActivityState.PENDING_ACTIVITY_STATE_STARTED
+                for activity in pending
+            )
 
         deadline = time.monotonic() + 120
-        while not await some_shots_done():
-            assert time.monotonic() < deadline, "no shot finished"
-            await asyncio.sleep(0.1)
+        while not await mid_render():
+            assert time.monotonic() < deadline, "never caught a render in flight"
+            await asyncio.sleep(0.05)
         processes.kill("media-1")
         killed_at = time.time()
         done_before = {

@@ -16,6 +16,8 @@ from temporalio.exceptions import ApplicationError
 from temporalio.worker import Worker
 
 from activities.contracts import (
+    CastVoicesInput,
+    CastVoicesResult,
     ComposeFilmInput,
     ComposeFilmResult,
     ComposeScoreInput,
@@ -48,6 +50,11 @@ class StandIns:
         async def generate_visual(request: GenerateVisualInput) -> GenerateVisualResult:
             self.calls["generate_visual"] += 1
             return GenerateVisualResult(f"jobs/{request.job_id}/bg.png", None, "stand-in")
+
+        @activity.defn(name="cast_voices")
+        async def cast_voices(request: CastVoicesInput) -> CastVoicesResult:
+            self.calls["cast_voices"] += 1
+            return CastVoicesResult({name: f"voice-{name}" for name in request.characters}, "s")
 
         @activity.defn(name="synthesize_voice")
         async def synthesize_voice(request: SynthesizeVoiceInput) -> SynthesizeVoiceResult:
@@ -90,8 +97,8 @@ class StandIns:
                 "http://x/film.mp4", None, request.expected_duration_s, 1, "0" * 64,
             )  # fmt: skip
 
-        return [generate_visual, synthesize_voice, compose_score, render_shot, compose_film,
-                publish_film]  # fmt: skip
+        return [cast_voices, generate_visual, synthesize_voice, compose_score, render_shot,
+                compose_film, publish_film]  # fmt: skip
 
 
 @asynccontextmanager
@@ -103,8 +110,8 @@ async def standin_workers(client: Client, standins: StandIns) -> AsyncIterator[T
     async with (
         Worker(client, task_queue=queues.orchestration, workflows=[FilmWorkflow],
                activities=[plan_film], activity_executor=_executor()),
-        Worker(client, task_queue=queues.models, activities=work[:3]),
-        Worker(client, task_queue=queues.media, activities=work[3:], max_concurrent_activities=8),
+        Worker(client, task_queue=queues.models, activities=work[:4]),
+        Worker(client, task_queue=queues.media, activities=work[4:], max_concurrent_activities=8),
     ):  # fmt: skip
         yield queues
 
