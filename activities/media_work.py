@@ -9,6 +9,7 @@ so a retry after a crash starts clean and a finished output is never rendered tw
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from temporalio import activity
@@ -40,9 +41,11 @@ def _heartbeat_progress(total_s: float) -> ProgressCallback:
 
 
 class MediaActivities:
-    def __init__(self, store: ArtifactStore, public_base_url: str) -> None:
+    def __init__(self, store: ArtifactStore, public_base_url: str, concurrency: int = 1) -> None:
         self._store = store
         self._base_url = public_base_url.rstrip("/")
+        # Each concurrent render gets its share of this machine's cores.
+        self._threads_per_render = max(1, (os.cpu_count() or 1) // max(1, concurrency))
 
     @activity.defn
     def render_shot(self, request: RenderShotInput) -> RenderShotResult:
@@ -65,6 +68,7 @@ class MediaActivities:
             stem_out=stem_temp,
             profile=request.profile,
             voices=[VoiceCue(self._store.path(v.audio_key), v.start_s) for v in request.voices],
+            threads=self._threads_per_render,
         )
         try:
             run_ffmpeg(shot_argv(plan), on_progress=_heartbeat_progress(request.duration_s))

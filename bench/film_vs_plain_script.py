@@ -40,7 +40,7 @@ def script() -> str:
             lines.append("SCENE 2: EXT. CITY STREET - NIGHT")
         lines += [
             f"SHOT {n}: {TYPES[n % len(TYPES)]}, {MOVES[n % len(MOVES)]} - {SECONDS}s",
-            f"Shot {n}: the story moves on, one beat at a time.",
+            f"Beat {n}. The story moves on, one moment at a time.",
             f"{NAMES[n % len(NAMES)]}: This is line number {n}, spoken clearly.",
             "",
         ]
@@ -50,7 +50,7 @@ def script() -> str:
 def plain_shots() -> list[PlainShot]:
     return [
         PlainShot(
-            f"Shot {n}: the story moves on, one beat at a time.",
+            f"Beat {n}. The story moves on, one moment at a time.",
             f"This is line number {n}, spoken clearly.",
             CameraMove(MOVES[n % len(MOVES)].replace(" ", "_")),
             float(SECONDS),
@@ -77,7 +77,10 @@ def start_temporal(data: Path) -> tuple[subprocess.Popen[bytes], str]:
 
 def time_system(api: httpx.Client, text: str) -> tuple[float, float]:
     started = time.perf_counter()
-    job_id = api.post("/api/v1/jobs", json={"script": text, "title": "Bench"}).json()["job_id"]
+    created = api.post("/api/v1/jobs", json={"script": text, "title": "Bench"})
+    if created.status_code != 202:
+        raise SystemExit(f"the API refused the bench script: {created.text}")
+    job_id = created.json()["job_id"]
     while True:
         job = api.get(f"/api/v1/jobs/{job_id}").json()
         if job["status"] != "queued" and job["status"] != "running":

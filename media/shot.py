@@ -34,6 +34,9 @@ class ShotRenderPlan:
     stem_out: Path
     profile: RenderProfile
     voices: list[VoiceCue] = field(default_factory=list)
+    # Threads for this one ffmpeg (0: ffmpeg's own choice). A worker running several renders
+    # at once gives each a share of the cores: oversubscribed encoders only slow each other.
+    threads: int = 0
     ffmpeg: str = "ffmpeg"
 
 
@@ -103,13 +106,18 @@ def shot_argv(plan: ShotRenderPlan) -> list[str]:
         f"atrim=end_sample={samples},asplit=2[clip_a][stem_a]"
     )
 
+    threading = []
+    if plan.threads > 0:
+        threading = ["-filter_complex_threads", str(plan.threads)]
     return [
         plan.ffmpeg, "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
         "-progress", "pipe:1", "-nostats",
         *inputs,
+        *threading,
         "-filter_complex", ";".join(graph),
         "-map", "[v]", "-map", "[clip_a]",
         *x264_args(profile), "-frames:v", str(frames),
+        *(["-threads", str(plan.threads)] if plan.threads > 0 else []),
         *aac_args(profile),
         "-movflags", "+faststart",
         str(plan.clip_out),

@@ -57,7 +57,7 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
             )
         )
     if names.media in queues:
-        media = MediaActivities(store, settings.public_base_url)
+        media = MediaActivities(store, settings.public_base_url, settings.media_concurrency)
         workers.append(
             Worker(
                 client,

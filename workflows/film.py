@@ -8,11 +8,11 @@ in activities; this code only orders it, keeps the books and answers queries.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Sequence
-from typing import Any, TypeVar
+from collections.abc import Awaitable
+from typing import TypeVar
 
 from temporalio import workflow
-from temporalio.exceptions import ActivityError, ApplicationError, RetryState, TimeoutError
+from temporalio.exceptions import ActivityError, ApplicationError, RetryState
 
 with workflow.unsafe.imports_passed_through():
     from activities.contracts import (
@@ -29,15 +29,14 @@ with workflow.unsafe.imports_passed_through():
         SynthesizeVoiceInput,
         SynthesizeVoiceResult,
     )
-    from activities.errors import FILM_FAILED, NON_RETRYABLE, SHOT_FAILED
     from activities.media_work import MediaActivities
     from activities.model_work import ModelActivities
     from activities.planning import plan_film
-    from media.subtitles import SubtitleCue
-    from providers.base import SceneContext, ScoreCue
     from screenplay.model import FilmPlan, Scene, Shot
     from workflows import policies
+    from workflows.cut import scene_context, score_cues, subtitle_cues
     from workflows.dialogue_timing import line_budgets, line_starts
+    from workflows.failures import StepFailed, all_or_cancel, describe_cause, failure_type
     from workflows.film_types import (
         FailureInfo,
         FilmInput,
@@ -50,14 +49,6 @@ with workflow.unsafe.imports_passed_through():
     from workflows.tracker import FilmTracker
 
 T = TypeVar("T")
-
-
-class _StepFailed(Exception):
-    """An activity failed for good; carries where, for the film's error."""
-
-    def __init__(self, info: FailureInfo) -> None:
-        super().__init__(info.message)
-        self.info = info
 
 
 @workflow.defn
@@ -79,14 +70,14 @@ class FilmWorkflow:
     async def run(self, request: FilmInput) -> FilmResult:
         try:
             return await self._make_film(request)
-        except _StepFailed as failed:
+        except StepFailed as failed:
             self._film.error = failed.info
             self._enter(Stage.FAILED)
             where = f" for shot {failed.info.shot_id}" if failed.info.shot_id else ""
             raise ApplicationError(
                 f"{failed.info.stage} failed at {failed.info.step}{where}: {failed.info.message}",
                 failed.info,
-                type=_failure_type(failed.info),
+                type=failure_type(failed.info),
                 non_retryable=True,
             ) from None
 
@@ -129,7 +120,7 @@ class FilmWorkflow:
             for shot in scene.shots
         ]
         try:
-            rendered = await _all_or_cancel(shots)
+            rendered = await all_or_cancel(shots)
         except BaseException:
             score.cancel()
             raise
@@ -149,7 +140,7 @@ class FilmWorkflow:
                     score_key=score_key,
                     duration_s=plan.duration_s,
                     profile=request.profile,
-                    subtitles=self._subtitles(plan),
+                    subtitles=subtitle_cues(plan, self._film.voice_durations),
                 ),
                 task_queue=request.queues.media,
                 start_to_close_timeout=policies.COMPOSE_TIMEOUT,
@@ -206,7 +197,7 @@ class FilmWorkflow:
             track.status = ShotStatus.RENDERING
             self._publish_summary()
             budgets = line_budgets(shot.duration_s, [line.text for line in shot.dialogue])
-            art, *spoken = await _all_or_cancel(
+            art, *spoken = await all_or_cancel(
                 [
                     self._picture(plan, scene, shot),
                     *(self._voice(shot, index, budget) for index, budget in enumerate(budgets)),
@@ -253,7 +244,11 @@ class FilmWorkflow:
             workflow.execute_activity_method(
                 ModelActivities.generate_visual,
                 GenerateVisualInput(
-                    self._request.job_id, plan.title, _context(scene), shot, self._request.profile
+                    self._request.job_id,
+                    plan.title,
+                    scene_context(scene),
+                    shot,
+                    self._request.profile,
                 ),
                 task_queue=self._request.queues.models,
                 start_to_close_timeout=policies.VISUAL_TIMEOUT,
@@ -299,17 +294,12 @@ class FilmWorkflow:
         return clip
 
     async def _compose_score(self, plan: FilmPlan) -> str:
-        cues, start = [], 0.0
-        for scene in plan.scenes:
-            length = sum(shot.duration_s for shot in scene.shots)
-            cues.append(ScoreCue(start, length, scene.int_ext, scene.time_of_day))
-            start += length
         score = await self._step(
             "compose_score",
             None,
             workflow.execute_activity_method(
                 ModelActivities.compose_score,
-                ComposeScoreInput(self._request.job_id, cues, self._request.profile),
+                ComposeScoreInput(self._request.job_id, score_cues(plan), self._request.profile),
                 task_queue=self._request.queues.models,
                 start_to_close_timeout=policies.SCORE_TIMEOUT,
                 retry_policy=policies.RETRY,
@@ -320,32 +310,19 @@ class FilmWorkflow:
         self._film.assets["score"] = score.score_key
         return score.score_key
 
-    def _subtitles(self, plan: FilmPlan) -> list[SubtitleCue]:
-        cues, shot_start = [], 0.0
-        for shot in plan.shots:
-            durations = self._film.voice_durations.get(shot.shot_id, [])
-            for line, start, length in zip(
-                shot.dialogue, line_starts(durations), durations, strict=True
-            ):
-                begin = shot_start + start
-                end = min(begin + max(length, 0.8), shot_start + shot.duration_s)
-                cues.append(SubtitleCue(round(begin, 3), round(end, 3), line.character, line.text))
-            shot_start += shot.duration_s
-        return cues
-
     async def _step(self, step: str, shot_id: str | None, activity: Awaitable[T]) -> T:
-        """Await an activity; a final failure becomes a _StepFailed naming stage, step, shot."""
+        """Await an activity; a final failure becomes a StepFailed naming stage, step, shot."""
         try:
             return await activity
         except ActivityError as error:
-            error_type, message = _cause(error)
+            error_type, message = describe_cause(error)
             info = FailureInfo(self._film.stage.value, step, shot_id, error_type, message)
             if shot_id is not None:
                 track = self._film.shot(shot_id)
                 track.status, track.error = ShotStatus.FAILED, info
                 exhausted = error.retry_state == RetryState.MAXIMUM_ATTEMPTS_REACHED
                 track.attempts[step] = policies.MAX_ATTEMPTS if exhausted else 1
-            raise _StepFailed(info) from error
+            raise StepFailed(info) from error
 
     def _enter(self, stage: Stage) -> None:
         self._film.stage = stage
@@ -353,39 +330,3 @@ class FilmWorkflow:
 
     def _publish_summary(self) -> None:
         workflow.set_current_details(self._film.summary())
-
-
-def _context(scene: Scene) -> SceneContext:
-    return SceneContext(
-        scene.number, scene.heading, scene.int_ext, scene.location, scene.time_of_day,
-        scene.characters,
-    )  # fmt: skip
-
-
-def _cause(error: ActivityError) -> tuple[str, str]:
-    cause = error.cause
-    if isinstance(cause, ApplicationError):
-        return cause.type or "ApplicationError", cause.message
-    if isinstance(cause, TimeoutError):
-        return "Timeout", f"{cause.type.name.lower() if cause.type else 'activity'} timeout"
-    if cause is not None:
-        return type(cause).__name__, str(cause)
-    return "ActivityError", str(error)
-
-
-async def _all_or_cancel(steps: Sequence[Awaitable[Any]]) -> list[Any]:
-    """Run steps together; if one fails, cancel the rest before the failure goes up."""
-    tasks: list[asyncio.Future[Any]] = [asyncio.ensure_future(step) for step in steps]
-    try:
-        return list(await asyncio.gather(*tasks))
-    except BaseException:
-        for task in tasks:
-            task.cancel()
-        await asyncio.gather(*tasks, return_exceptions=True)
-        raise
-
-
-def _failure_type(info: FailureInfo) -> str:
-    if info.error_type in NON_RETRYABLE:  # the input's fault: say so, not "a stage failed"
-        return info.error_type
-    return SHOT_FAILED if info.shot_id else FILM_FAILED

@@ -53,6 +53,13 @@ def test_shot_argv_encodes_identically_and_exactly() -> None:
     assert argv[-1] == "/a/dialogue.wav" and "/a/clip.mp4" in argv
 
 
+def test_thread_budget_applies_to_filters_and_encoder() -> None:
+    assert "-threads" not in shot_argv(_plan())
+    argv = shot_argv(_plan(threads=1))
+    assert _after(argv, "-threads") == ["1"] and _after(argv, "-filter_complex_threads") == ["1"]
+    assert argv.index("-filter_complex_threads") < argv.index("-filter_complex")
+
+
 def test_shot_without_overlay_or_dialogue() -> None:
     argv = shot_argv(_plan(overlay=None, voices=[], duration_s=2.5))
     graph = _after(argv, "-filter_complex")[0]

@@ -1,0 +1,42 @@
+"""The cut's arithmetic: where scenes, lines and subtitles fall in the film. Pure."""
+
+from __future__ import annotations
+
+from media.subtitles import SubtitleCue
+from providers.base import SceneContext, ScoreCue
+from screenplay.model import FilmPlan, Scene
+from workflows.dialogue_timing import line_starts
+
+MIN_SUBTITLE_S = 0.8
+
+
+def scene_context(scene: Scene) -> SceneContext:
+    return SceneContext(
+        scene.number, scene.heading, scene.int_ext, scene.location, scene.time_of_day,
+        scene.characters,
+    )  # fmt: skip
+
+
+def score_cues(plan: FilmPlan) -> list[ScoreCue]:
+    """One cue per scene, end to end: the score follows the film's moods."""
+    cues, start = [], 0.0
+    for scene in plan.scenes:
+        length = sum(shot.duration_s for shot in scene.shots)
+        cues.append(ScoreCue(round(start, 3), round(length, 3), scene.int_ext, scene.time_of_day))
+        start += length
+    return cues
+
+
+def subtitle_cues(plan: FilmPlan, voice_durations: dict[str, list[float]]) -> list[SubtitleCue]:
+    """A cue per spoken line, timed by its real voice clip, kept inside its shot."""
+    cues, shot_start = [], 0.0
+    for shot in plan.shots:
+        durations = voice_durations.get(shot.shot_id, [])
+        for line, start, length in zip(
+            shot.dialogue, line_starts(durations), durations, strict=True
+        ):
+            begin = shot_start + start
+            end = min(begin + max(length, MIN_SUBTITLE_S), shot_start + shot.duration_s)
+            cues.append(SubtitleCue(round(begin, 3), round(end, 3), line.character, line.text))
+        shot_start += shot.duration_s
+    return cues

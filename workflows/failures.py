@@ -1,0 +1,52 @@
+"""How the workflow turns an activity's final failure into the film's clear error."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Sequence
+from typing import Any
+
+from temporalio import workflow
+from temporalio.exceptions import ActivityError, ApplicationError, TimeoutError
+
+with workflow.unsafe.imports_passed_through():
+    from activities.errors import FILM_FAILED, NON_RETRYABLE, SHOT_FAILED
+    from workflows.film_types import FailureInfo
+
+
+class StepFailed(Exception):
+    """An activity failed for good; carries where, for the film's error."""
+
+    def __init__(self, info: FailureInfo) -> None:
+        super().__init__(info.message)
+        self.info = info
+
+
+def describe_cause(error: ActivityError) -> tuple[str, str]:
+    """The failure's type and message, from the activity's own error when it has one."""
+    cause = error.cause
+    if isinstance(cause, ApplicationError):
+        return cause.type or "ApplicationError", cause.message
+    if isinstance(cause, TimeoutError):
+        return "Timeout", f"{cause.type.name.lower() if cause.type else 'activity'} timeout"
+    if cause is not None:
+        return type(cause).__name__, str(cause)
+    return "ActivityError", str(error)
+
+
+def failure_type(info: FailureInfo) -> str:
+    if info.error_type in NON_RETRYABLE:  # the input's fault: say so, not "a stage failed"
+        return info.error_type
+    return SHOT_FAILED if info.shot_id else FILM_FAILED
+
+
+async def all_or_cancel(steps: Sequence[Awaitable[Any]]) -> list[Any]:
+    """Run steps together; if one fails, cancel the rest before the failure goes up."""
+    tasks: list[asyncio.Future[Any]] = [asyncio.ensure_future(step) for step in steps]
+    try:
+        return list(await asyncio.gather(*tasks))
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
