@@ -52,29 +52,37 @@ class CastVoicesResult:
 
 
 @dataclass(frozen=True)
-class SynthesizeVoiceInput:
-    job_id: str
-    shot_id: str
-    line_index: int
+class LineRequest:
     character: str
     text: str
-    max_duration_s: float | None = None
     voice: str | None = None  # from cast_voices; None lets the provider choose by name
 
 
 @dataclass(frozen=True)
-class SynthesizeVoiceResult:
-    audio_key: str
+class SynthesizeDialogueInput:
+    job_id: str
+    shot_id: str
     duration_s: float
-    voice: str
-    provider: str
-    attempt: int = 1
+    profile: RenderProfile
+    lines: list[LineRequest] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
-class PlacedVoice:
+class SpokenLine:
     audio_key: str
     start_s: float  # from the start of the shot
+    duration_s: float
+    voice: str
+
+
+@dataclass(frozen=True)
+class SynthesizeDialogueResult:
+    """The shot's lines, and its dialogue stem: every line at its time, sample-exact."""
+
+    stem_key: str
+    provider: str
+    lines: list[SpokenLine] = field(default_factory=list)
+    attempt: int = 1
 
 
 @dataclass(frozen=True)
@@ -85,14 +93,13 @@ class RenderShotInput:
     duration_s: float
     background_key: str
     overlay_key: str | None
+    dialogue_key: str
     profile: RenderProfile
-    voices: list[PlacedVoice] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class RenderShotResult:
     clip_key: str
-    stem_key: str
     frames: int
     duration_s: float
     attempt: int = 1
@@ -114,14 +121,26 @@ class ComposeScoreResult:
 
 
 @dataclass(frozen=True)
+class MixSoundtrackInput:
+    job_id: str
+    stem_keys: list[str]  # one per shot, in film order
+    score_key: str
+    profile: RenderProfile
+
+
+@dataclass(frozen=True)
+class MixSoundtrackResult:
+    soundtrack_key: str
+    duration_s: float
+
+
+@dataclass(frozen=True)
 class ComposeFilmInput:
     job_id: str
     title: str
     clip_keys: list[str]
-    stem_keys: list[str]
-    score_key: str
+    soundtrack_key: str
     duration_s: float
-    profile: RenderProfile
     subtitles: list[SubtitleCue] = field(default_factory=list)
 
 

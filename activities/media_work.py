@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+import wave
 from pathlib import Path
 
 from temporalio import activity
@@ -18,15 +20,24 @@ from temporalio.exceptions import ApplicationError
 from activities.contracts import (
     ComposeFilmInput,
     ComposeFilmResult,
+    MixSoundtrackInput,
+    MixSoundtrackResult,
     PublishFilmInput,
     PublishFilmResult,
     RenderShotInput,
     RenderShotResult,
 )
 from activities.errors import MEDIA_CHECK_FAILED
-from media.compose import FilmComposePlan, compose_argv, concat_list, poster_argv
+from media.compose import (
+    FilmComposePlan,
+    SoundtrackPlan,
+    compose_argv,
+    concat_list,
+    poster_argv,
+    soundtrack_argv,
+)
 from media.ffmpeg import ProgressCallback, probe, run_ffmpeg
-from media.shot import ShotRenderPlan, VoiceCue, shot_argv
+from media.shot import ShotRenderPlan, shot_argv
 from media.subtitles import to_srt
 from storage.artifacts import ArtifactStore, job_key
 
@@ -50,44 +61,56 @@ class MediaActivities:
     @activity.defn
     def render_shot(self, request: RenderShotInput) -> RenderShotResult:
         clip_key = job_key(request.job_id, "shots", request.shot_id, "clip.mp4")
-        stem_key = job_key(request.job_id, "shots", request.shot_id, "dialogue.wav")
         frames = request.profile.frames_for(request.duration_s)
+        seconds = frames / request.profile.fps
         attempt = activity.info().attempt
-        if self._store.exists(clip_key) and self._store.exists(stem_key):
+        if self._store.exists(clip_key):
             activity.logger.info("shot %s already rendered; reusing it", request.shot_id)
-            return RenderShotResult(
-                clip_key, stem_key, frames, frames / request.profile.fps, attempt, reused=True
-            )
-        clip_temp, stem_temp = self._store.temp_path(clip_key), self._store.temp_path(stem_key)
+            return RenderShotResult(clip_key, frames, seconds, attempt, reused=True)
+        clip_temp = self._store.temp_path(clip_key)
         plan = ShotRenderPlan(
             background=self._store.path(request.background_key),
             overlay=self._store.path(request.overlay_key) if request.overlay_key else None,
             camera_move=request.camera_move,
             duration_s=request.duration_s,
+            dialogue=self._store.path(request.dialogue_key),
             clip_out=clip_temp,
-            stem_out=stem_temp,
             profile=request.profile,
-            voices=[VoiceCue(self._store.path(v.audio_key), v.start_s) for v in request.voices],
             threads=self._threads_per_render,
         )
         try:
-            run_ffmpeg(shot_argv(plan), on_progress=_heartbeat_progress(request.duration_s))
-            # The stem goes last: a clip without its stem is never taken as finished.
+            run_ffmpeg(shot_argv(plan), on_progress=_heartbeat_progress(seconds))
             self._store.commit(clip_temp, clip_key)
-            self._store.commit(stem_temp, stem_key)
         finally:
             clip_temp.unlink(missing_ok=True)
-            stem_temp.unlink(missing_ok=True)
-        return RenderShotResult(clip_key, stem_key, frames, frames / request.profile.fps, attempt)
+        return RenderShotResult(clip_key, frames, seconds, attempt)
+
+    @activity.defn
+    def mix_soundtrack(self, request: MixSoundtrackInput) -> MixSoundtrackResult:
+        soundtrack_key = job_key(request.job_id, "soundtrack.m4a")
+        work = self._store.work_dir(job_key(request.job_id, "soundtrack-work"))
+        stems_list = work / "stems.ffconcat"
+        stems_list.write_text(concat_list([self._store.path(k) for k in request.stem_keys]))
+        temp = self._store.temp_path(soundtrack_key)
+        plan = SoundtrackPlan(
+            stems_list, self._store.path(request.score_key), temp, request.profile
+        )
+        total_s = sum(_wav_seconds(self._store.path(k)) for k in request.stem_keys)
+        try:
+            run_ffmpeg(soundtrack_argv(plan), on_progress=_heartbeat_progress(total_s))
+            self._store.commit(temp, soundtrack_key)
+        finally:
+            temp.unlink(missing_ok=True)
+            shutil.rmtree(work, ignore_errors=True)
+        return MixSoundtrackResult(soundtrack_key, round(total_s, 3))
 
     @activity.defn
     def compose_film(self, request: ComposeFilmInput) -> ComposeFilmResult:
         video_key = job_key(request.job_id, "film.mp4")
         subtitles_key = job_key(request.job_id, "film.srt") if request.subtitles else None
         work = self._store.work_dir(job_key(request.job_id, "compose-work"))
-        clips_list, stems_list = work / "clips.ffconcat", work / "stems.ffconcat"
+        clips_list = work / "clips.ffconcat"
         clips_list.write_text(concat_list([self._store.path(k) for k in request.clip_keys]))
-        stems_list.write_text(concat_list([self._store.path(k) for k in request.stem_keys]))
         if subtitles_key is not None:
             srt_temp = self._store.temp_path(subtitles_key)
             srt_temp.write_text(to_srt(request.subtitles), encoding="utf-8")
@@ -95,17 +118,16 @@ class MediaActivities:
         video_temp = self._store.temp_path(video_key)
         plan = FilmComposePlan(
             clips_list=clips_list,
-            stems_list=stems_list,
-            score=self._store.path(request.score_key),
+            soundtrack=self._store.path(request.soundtrack_key),
             subtitles=self._store.path(subtitles_key) if subtitles_key else None,
             video_out=video_temp,
-            profile=request.profile,
         )
         try:
             run_ffmpeg(compose_argv(plan), on_progress=_heartbeat_progress(request.duration_s))
             self._store.commit(video_temp, video_key)
         finally:
             video_temp.unlink(missing_ok=True)
+            shutil.rmtree(work, ignore_errors=True)
         duration_s = probe(self._store.path(video_key)).duration_s
         return ComposeFilmResult(video_key, subtitles_key, duration_s)
 
@@ -141,6 +163,13 @@ class MediaActivities:
             size_bytes=video.stat().st_size,
             sha256=_sha256(video),
         )
+
+
+def _wav_seconds(path: Path) -> float:
+    with wave.open(str(path)) as stem:
+        frames: int = stem.getnframes()
+        rate: int = stem.getframerate()
+    return frames / rate
 
 
 def _sha256(path: Path) -> str:

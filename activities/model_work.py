@@ -1,5 +1,8 @@
 """Model work: pictures, voices, music. Hosted on the film-models queue.
 
+A shot's dialogue stem is mixed here, right after its lines are spoken (ffmpeg, a few
+tens of milliseconds), so the soundtrack never waits for pictures.
+
 Each activity writes to a key derived from the job and shot, through a temp name, so a
 retried or repeated activity is idempotent.
 """
@@ -17,9 +20,13 @@ from activities.contracts import (
     ComposeScoreResult,
     GenerateVisualInput,
     GenerateVisualResult,
-    SynthesizeVoiceInput,
-    SynthesizeVoiceResult,
+    SpokenLine,
+    SynthesizeDialogueInput,
+    SynthesizeDialogueResult,
 )
+from media.dialogue import DialogueMixPlan, VoiceCue, dialogue_argv
+from media.dialogue_timing import line_budgets, line_starts
+from media.ffmpeg import run_ffmpeg
 from providers.base import FrameRequest, MusicProvider, VisualProvider, VoiceProvider
 from storage.artifacts import ArtifactStore, job_key
 
@@ -63,27 +70,46 @@ class ModelActivities:
         return CastVoicesResult(self._voice.cast(request.characters), self._voice.name)
 
     @activity.defn
-    def synthesize_voice(self, request: SynthesizeVoiceInput) -> SynthesizeVoiceResult:
-        audio_key = job_key(
-            request.job_id, "shots", request.shot_id, f"line-{request.line_index:02d}.wav"
+    def synthesize_dialogue(self, request: SynthesizeDialogueInput) -> SynthesizeDialogueResult:
+        """Speak the shot's lines, place them within the shot, mix them into its stem."""
+        stem_key = job_key(request.job_id, "shots", request.shot_id, "dialogue.wav")
+        budgets = line_budgets(request.duration_s, [line.text for line in request.lines])
+        takes = []
+        for index, (line, budget) in enumerate(zip(request.lines, budgets, strict=True)):
+            key = job_key(request.job_id, "shots", request.shot_id, f"line-{index + 1:02d}.wav")
+            temp = self._store.temp_path(key)
+            try:
+                clip = self._voice.synthesize(
+                    line.character, line.text, temp, max_duration_s=budget, voice=line.voice
+                )
+                self._store.commit(clip.path, key)
+            finally:
+                temp.unlink(missing_ok=True)
+            takes.append((key, clip))
+            activity.heartbeat(index + 1)
+        starts = line_starts([clip.duration_s for _, clip in takes])
+        stem_temp = self._store.temp_path(stem_key)
+        plan = DialogueMixPlan(
+            duration_s=request.duration_s,
+            out=stem_temp,
+            profile=request.profile,
+            voices=[
+                VoiceCue(self._store.path(key), start)
+                for (key, _), start in zip(takes, starts, strict=True)
+            ],
         )
-        temp = self._store.temp_path(audio_key)
         try:
-            clip = self._voice.synthesize(
-                request.character,
-                request.text,
-                temp,
-                max_duration_s=request.max_duration_s,
-                voice=request.voice,
-            )
-            self._store.commit(clip.path, audio_key)
+            run_ffmpeg(dialogue_argv(plan))
+            self._store.commit(stem_temp, stem_key)
         finally:
-            temp.unlink(missing_ok=True)
-        return SynthesizeVoiceResult(
-            audio_key=audio_key,
-            duration_s=clip.duration_s,
-            voice=clip.voice,
+            stem_temp.unlink(missing_ok=True)
+        return SynthesizeDialogueResult(
+            stem_key=stem_key,
             provider=self._voice.name,
+            lines=[
+                SpokenLine(key, start, round(clip.duration_s, 3), clip.voice)
+                for (key, clip), start in zip(takes, starts, strict=True)
+            ],
             attempt=activity.info().attempt,
         )
 

@@ -1,5 +1,10 @@
-"""The film: shot clips joined without re-encoding, the score ducked under the dialogue,
-subtitles as an MP4 text track, faststart for streaming players."""
+"""The soundtrack and the film.
+
+The soundtrack is the shots' dialogue stems joined sample-exact, with the score ducked under
+them, encoded once; it needs no picture, so it is mixed while the shots render. The film is
+then a remux: the shot clips' video joined without re-encoding, the soundtrack copied in,
+subtitles as an MP4 text track, faststart for streaming players.
+"""
 
 from __future__ import annotations
 
@@ -14,17 +19,6 @@ MUSIC_GAIN = 0.55
 DUCK = "threshold=0.015:ratio=6:attack=30:release=450:makeup=1"
 
 
-@dataclass(frozen=True)
-class FilmComposePlan:
-    clips_list: Path  # concat-demuxer list of the shot clips (video copied)
-    stems_list: Path  # concat-demuxer list of the shots' PCM dialogue stems
-    score: Path
-    subtitles: Path | None  # SRT; None when nobody speaks
-    video_out: Path
-    profile: RenderProfile
-    ffmpeg: str = "ffmpeg"
-
-
 def concat_list(paths: list[Path]) -> str:
     """A concat-demuxer list. Paths are ones the system built; quotes escaped regardless."""
     lines = ["ffconcat version 1.0"]
@@ -34,27 +28,22 @@ def concat_list(paths: list[Path]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def compose_argv(plan: FilmComposePlan) -> list[str]:
-    # Every clip has the same parameter sets (media.shot), so the concat demuxer need not
-    # insert them in-band: packets stay byte-identical to the shots' own.
-    inputs = [
-        "-f", "concat", "-safe", "0", "-auto_convert", "0", "-i", str(plan.clips_list),
-        "-f", "concat", "-safe", "0", "-i", str(plan.stems_list),
-        "-i", str(plan.score),
-    ]  # fmt: skip
-    maps = ["-map", "0:v:0", "-map", "[mix]"]
-    subtitle_args: list[str] = []
-    if plan.subtitles is not None:
-        inputs += ["-f", "srt", "-sub_charenc", "UTF-8", "-i", str(plan.subtitles)]
-        maps += ["-map", "3:s:0"]
-        subtitle_args = ["-c:s", "mov_text", "-metadata:s:s:0", "language=eng"]
+@dataclass(frozen=True)
+class SoundtrackPlan:
+    stems_list: Path  # concat-demuxer list of the shots' PCM dialogue stems
+    score: Path
+    out: Path  # .m4a
+    profile: RenderProfile
+    ffmpeg: str = "ffmpeg"
+
+
+def soundtrack_argv(plan: SoundtrackPlan) -> list[str]:
     rate = plan.profile.audio_rate
+    fmt = f"aformat=sample_fmts=fltp:sample_rates={rate}:channel_layouts=stereo"
     graph = ";".join(
         [
-            f"[1:a]aformat=sample_fmts=fltp:sample_rates={rate}:channel_layouts=stereo,"
-            "asplit=2[dialogue][key]",
-            f"[2:a]aformat=sample_fmts=fltp:sample_rates={rate}:channel_layouts=stereo,"
-            f"volume={MUSIC_GAIN}[music]",
+            f"[0:a]{fmt},asplit=2[dialogue][key]",
+            f"[1:a]{fmt},volume={MUSIC_GAIN}[music]",
             f"[music][key]sidechaincompress={DUCK}[ducked]",
             "[dialogue][ducked]amix=inputs=2:duration=first:normalize=0,"
             "alimiter=limit=0.95:level=disabled[mix]",
@@ -63,11 +52,42 @@ def compose_argv(plan: FilmComposePlan) -> list[str]:
     return [
         plan.ffmpeg, "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
         "-progress", "pipe:1", "-nostats",
-        *inputs,
+        "-f", "concat", "-safe", "0", "-i", str(plan.stems_list),
+        "-i", str(plan.score),
         "-filter_complex", graph,
+        "-map", "[mix]", *aac_args(plan.profile),
+        str(plan.out),
+    ]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class FilmComposePlan:
+    clips_list: Path  # concat-demuxer list of the shot clips (video copied)
+    soundtrack: Path
+    subtitles: Path | None  # SRT; None when nobody speaks
+    video_out: Path
+    ffmpeg: str = "ffmpeg"
+
+
+def compose_argv(plan: FilmComposePlan) -> list[str]:
+    # Every clip has the same parameter sets (media.shot), so the concat demuxer need not
+    # insert them in-band: packets stay byte-identical to the shots' own.
+    inputs = [
+        "-f", "concat", "-safe", "0", "-auto_convert", "0", "-i", str(plan.clips_list),
+        "-i", str(plan.soundtrack),
+    ]  # fmt: skip
+    maps = ["-map", "0:v:0", "-map", "1:a:0"]
+    subtitle_args: list[str] = []
+    if plan.subtitles is not None:
+        inputs += ["-f", "srt", "-sub_charenc", "UTF-8", "-i", str(plan.subtitles)]
+        maps += ["-map", "2:s:0"]
+        subtitle_args = ["-c:s", "mov_text", "-metadata:s:s:0", "language=eng"]
+    return [
+        plan.ffmpeg, "-hide_banner", "-nostdin", "-y", "-loglevel", "error",
+        "-progress", "pipe:1", "-nostats",
+        *inputs,
         *maps,
-        "-c:v", "copy",
-        *aac_args(plan.profile),
+        "-c:v", "copy", "-c:a", "copy",
         *subtitle_args,
         "-movflags", "+faststart",
         str(plan.video_out),

@@ -49,7 +49,7 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
                 activities=[
                     models.cast_voices,
                     models.generate_visual,
-                    models.synthesize_voice,
+                    models.synthesize_dialogue,
                     models.compose_score,
                 ],
                 activity_executor=ThreadPoolExecutor(settings.model_concurrency),
@@ -62,7 +62,12 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
             Worker(
                 client,
                 task_queue=names.media,
-                activities=[media.render_shot, media.compose_film, media.publish_film],
+                activities=[
+                    media.render_shot,
+                    media.mix_soundtrack,
+                    media.compose_film,
+                    media.publish_film,
+                ],
                 activity_executor=ThreadPoolExecutor(settings.media_concurrency),
                 max_concurrent_activities=settings.media_concurrency,
             )

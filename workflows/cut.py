@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from activities.contracts import SpokenLine
 from media.subtitles import SubtitleCue
 from providers.base import SceneContext, ScoreCue
 from screenplay.model import FilmPlan, Scene
-from workflows.dialogue_timing import line_starts
 
 MIN_SUBTITLE_S = 0.8
 
@@ -27,16 +27,13 @@ def score_cues(plan: FilmPlan) -> list[ScoreCue]:
     return cues
 
 
-def subtitle_cues(plan: FilmPlan, voice_durations: dict[str, list[float]]) -> list[SubtitleCue]:
+def subtitle_cues(plan: FilmPlan, spoken: dict[str, list[SpokenLine]]) -> list[SubtitleCue]:
     """A cue per spoken line, timed by its real voice clip, kept inside its shot."""
     cues, shot_start = [], 0.0
     for shot in plan.shots:
-        durations = voice_durations.get(shot.shot_id, [])
-        for line, start, length in zip(
-            shot.dialogue, line_starts(durations), durations, strict=True
-        ):
-            begin = shot_start + start
-            end = min(begin + max(length, MIN_SUBTITLE_S), shot_start + shot.duration_s)
+        for line, take in zip(shot.dialogue, spoken.get(shot.shot_id, []), strict=True):
+            begin = shot_start + take.start_s
+            end = min(begin + max(take.duration_s, MIN_SUBTITLE_S), shot_start + shot.duration_s)
             cues.append(SubtitleCue(round(begin, 3), round(end, 3), line.character, line.text))
         shot_start += shot.duration_s
     return cues

@@ -1,14 +1,16 @@
 """FilmWorkflow: a script becomes a film.
 
-plan -> for every shot, with bounded parallelism: picture and voices, then the shot's clip
-(the score composes meanwhile) -> compose the film -> publish. Deterministic: all work is
-in activities; this code only orders it, keeps the books and answers queries.
+plan -> cast voices -> every shot's dialogue (lines spoken, placed, mixed into a stem) runs
+ahead; every shot's picture then clip runs with bounded parallelism; the score, and then the
+soundtrack (stems + score), are mixed while pictures render -> the film is a remux of the
+clips and the soundtrack -> publish. Deterministic: all work is in activities; this code
+orders it, keeps the books and answers queries.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Mapping
 from typing import TypeVar
 
 from temporalio import workflow
@@ -21,13 +23,14 @@ with workflow.unsafe.imports_passed_through():
         ComposeScoreInput,
         GenerateVisualInput,
         GenerateVisualResult,
-        PlacedVoice,
+        LineRequest,
+        MixSoundtrackInput,
         PlanFilmInput,
         PublishFilmInput,
         RenderShotInput,
         RenderShotResult,
-        SynthesizeVoiceInput,
-        SynthesizeVoiceResult,
+        SynthesizeDialogueInput,
+        SynthesizeDialogueResult,
     )
     from activities.media_work import MediaActivities
     from activities.model_work import ModelActivities
@@ -35,7 +38,6 @@ with workflow.unsafe.imports_passed_through():
     from screenplay.model import FilmPlan, Scene, Shot
     from workflows import policies
     from workflows.cut import scene_context, score_cues, subtitle_cues
-    from workflows.dialogue_timing import line_budgets, line_starts
     from workflows.failures import StepFailed, all_or_cancel, describe_cause, failure_type
     from workflows.film_types import (
         FailureInfo,
@@ -49,6 +51,7 @@ with workflow.unsafe.imports_passed_through():
     from workflows.tracker import FilmTracker
 
 T = TypeVar("T")
+Dialogue = asyncio.Future[SynthesizeDialogueResult]
 
 
 @workflow.defn
@@ -96,35 +99,32 @@ class FilmWorkflow:
         )
         plan = planned.plan
         self._film.planned(plan)
-        if plan.characters:
-            cast = await self._step(
-                "cast_voices",
-                None,
-                workflow.execute_activity_method(
-                    ModelActivities.cast_voices,
-                    CastVoicesInput(request.job_id, plan.characters),
-                    task_queue=request.queues.models,
-                    start_to_close_timeout=policies.CAST_TIMEOUT,
-                    retry_policy=policies.RETRY,
-                    summary=f"cast {len(plan.characters)} voices",
-                ),
-            )
-            self._film.cast = dict(cast.voices)
+        await self._cast_voices(plan)
         self._enter(Stage.RENDERING)
 
+        parallel = max(1, request.options.max_parallel_shots)
+        # Dialogue is cheap and needs no picture: it runs ahead, so the soundtrack can be
+        # mixed while the pictures render. Pictures and clips take the bounded slots.
+        talk_slots, shot_slots = asyncio.Semaphore(2 * parallel), asyncio.Semaphore(parallel)
+        dialogues = {
+            shot.shot_id: asyncio.ensure_future(self._dialogue(shot, talk_slots))
+            for shot in plan.shots
+        }
         score = asyncio.ensure_future(self._compose_score(plan))
-        slots = asyncio.Semaphore(max(1, request.options.max_parallel_shots))
-        shots = [
-            self._render_shot(plan, scene, shot, slots)
+        renders = [
+            self._render_shot(plan, scene, shot, shot_slots, dialogues[shot.shot_id])
             for scene in plan.scenes
             for shot in scene.shots
         ]
         try:
-            rendered = await all_or_cancel(shots)
-        except BaseException:
-            score.cancel()
-            raise
-        score_key = await score
+            *rendered, soundtrack_key = await all_or_cancel(
+                [*renders, self._mix_soundtrack(plan, dialogues, score)]
+            )
+        finally:
+            leftovers = [task for task in (*dialogues.values(), score) if not task.done()]
+            for task in leftovers:
+                task.cancel()
+            await asyncio.gather(*leftovers, return_exceptions=True)
 
         self._enter(Stage.COMPOSING)
         composed = await self._step(
@@ -136,11 +136,9 @@ class FilmWorkflow:
                     job_id=request.job_id,
                     title=plan.title,
                     clip_keys=[clip.clip_key for clip in rendered],
-                    stem_keys=[clip.stem_key for clip in rendered],
-                    score_key=score_key,
+                    soundtrack_key=soundtrack_key,
                     duration_s=plan.duration_s,
-                    profile=request.profile,
-                    subtitles=subtitle_cues(plan, self._film.voice_durations),
+                    subtitles=subtitle_cues(plan, self._film.spoken),
                 ),
                 task_queue=request.queues.media,
                 start_to_close_timeout=policies.COMPOSE_TIMEOUT,
@@ -163,14 +161,14 @@ class FilmWorkflow:
                     composed.subtitles_key,
                     expected_duration_s=sum(clip.duration_s for clip in rendered),
                 ),
-                task_queue=self._request.queues.media,
+                task_queue=request.queues.media,
                 start_to_close_timeout=policies.PUBLISH_TIMEOUT,
                 heartbeat_timeout=policies.MEDIA_HEARTBEAT,
                 retry_policy=policies.RETRY,
                 summary="publish",
             ),
         )
-        self._film.assets.update(poster=published.poster_key)
+        self._film.assets["poster"] = published.poster_key
         if published.subtitles_key:
             self._film.assets["subtitles"] = published.subtitles_key
         self._enter(Stage.COMPLETED)
@@ -189,26 +187,65 @@ class FilmWorkflow:
             shots=len(rendered),
         )
 
+    async def _cast_voices(self, plan: FilmPlan) -> None:
+        if not plan.characters:
+            return
+        cast = await self._step(
+            "cast_voices",
+            None,
+            workflow.execute_activity_method(
+                ModelActivities.cast_voices,
+                CastVoicesInput(self._request.job_id, plan.characters),
+                task_queue=self._request.queues.models,
+                start_to_close_timeout=policies.CAST_TIMEOUT,
+                retry_policy=policies.RETRY,
+                summary=f"cast {len(plan.characters)} voices",
+            ),
+        )
+        self._film.cast = dict(cast.voices)
+
+    async def _dialogue(self, shot: Shot, slots: asyncio.Semaphore) -> SynthesizeDialogueResult:
+        async with slots:
+            lines = [
+                LineRequest(line.character, line.text, self._film.cast.get(line.character))
+                for line in shot.dialogue
+            ]
+            spoken = await self._step(
+                "synthesize_dialogue",
+                shot.shot_id,
+                workflow.execute_activity_method(
+                    ModelActivities.synthesize_dialogue,
+                    SynthesizeDialogueInput(
+                        self._request.job_id,
+                        shot.shot_id,
+                        shot.duration_s,
+                        self._request.profile,
+                        lines,
+                    ),
+                    task_queue=self._request.queues.models,
+                    start_to_close_timeout=policies.VOICE_TIMEOUT,
+                    heartbeat_timeout=policies.VOICE_HEARTBEAT,
+                    retry_policy=policies.RETRY,
+                    summary=f"shot {shot.shot_id}: dialogue ({len(lines)} lines)",
+                ),
+            )
+        track = self._film.shot(shot.shot_id)
+        track.dialogue_done, track.attempts["synthesize_dialogue"] = True, spoken.attempt
+        track.assets["dialogue"] = spoken.stem_key
+        for index, line in enumerate(spoken.lines, start=1):
+            track.assets[f"line_{index}"] = line.audio_key
+        self._film.spoken[shot.shot_id] = list(spoken.lines)
+        return spoken
+
     async def _render_shot(
-        self, plan: FilmPlan, scene: Scene, shot: Shot, slots: asyncio.Semaphore
+        self, plan: FilmPlan, scene: Scene, shot: Shot, slots: asyncio.Semaphore, talk: Dialogue
     ) -> RenderShotResult:
         track = self._film.shot(shot.shot_id)
         async with slots:
             track.status = ShotStatus.RENDERING
             self._publish_summary()
-            budgets = line_budgets(shot.duration_s, [line.text for line in shot.dialogue])
-            art, *spoken = await all_or_cancel(
-                [
-                    self._picture(plan, scene, shot),
-                    *(self._voice(shot, index, budget) for index, budget in enumerate(budgets)),
-                ]
-            )
-            durations = [clip.duration_s for clip in spoken]
-            self._film.voice_durations[shot.shot_id] = durations
-            placed = [
-                PlacedVoice(clip.audio_key, start)
-                for clip, start in zip(spoken, line_starts(durations), strict=True)
-            ]
+            art = await self._picture(plan, scene, shot)
+            spoken = await asyncio.shield(talk)  # shared with the soundtrack: never cancel it here
             rendered: RenderShotResult = await self._step(
                 "render_shot",
                 shot.shot_id,
@@ -221,8 +258,8 @@ class FilmWorkflow:
                         duration_s=shot.duration_s,
                         background_key=art.background_key,
                         overlay_key=art.overlay_key,
+                        dialogue_key=spoken.stem_key,
                         profile=self._request.profile,
-                        voices=placed,
                     ),
                     task_queue=self._request.queues.media,
                     start_to_close_timeout=policies.RENDER_SHOT_TIMEOUT,
@@ -233,7 +270,7 @@ class FilmWorkflow:
             )
             track.clip_done, track.status = True, ShotStatus.DONE
             track.attempts["render_shot"] = rendered.attempt
-            track.assets.update(clip=rendered.clip_key, dialogue=rendered.stem_key)
+            track.assets["clip"] = rendered.clip_key
             self._publish_summary()
             return rendered
 
@@ -263,36 +300,6 @@ class FilmWorkflow:
             track.assets["overlay"] = art.overlay_key
         return art
 
-    async def _voice(self, shot: Shot, index: int, budget_s: float) -> SynthesizeVoiceResult:
-        line = shot.dialogue[index]
-        clip = await self._step(
-            "synthesize_voice",
-            shot.shot_id,
-            workflow.execute_activity_method(
-                ModelActivities.synthesize_voice,
-                SynthesizeVoiceInput(
-                    self._request.job_id,
-                    shot.shot_id,
-                    index,
-                    line.character,
-                    line.text,
-                    budget_s,
-                    voice=self._film.cast.get(line.character),
-                ),
-                task_queue=self._request.queues.models,
-                start_to_close_timeout=policies.VOICE_TIMEOUT,
-                retry_policy=policies.RETRY,
-                summary=f"shot {shot.shot_id}: {line.character} line {index + 1}",
-            ),
-        )
-        track = self._film.shot(shot.shot_id)
-        track.voices_done += 1
-        track.attempts["synthesize_voice"] = max(
-            track.attempts.get("synthesize_voice", 0), clip.attempt
-        )
-        track.assets[f"line_{index + 1}"] = clip.audio_key
-        return clip
-
     async def _compose_score(self, plan: FilmPlan) -> str:
         score = await self._step(
             "compose_score",
@@ -309,6 +316,29 @@ class FilmWorkflow:
         self._film.score_done = True
         self._film.assets["score"] = score.score_key
         return score.score_key
+
+    async def _mix_soundtrack(
+        self, plan: FilmPlan, dialogues: Mapping[str, Dialogue], score: asyncio.Future[str]
+    ) -> str:
+        stems = [(await asyncio.shield(dialogues[shot.shot_id])).stem_key for shot in plan.shots]
+        mixed = await self._step(
+            "mix_soundtrack",
+            None,
+            workflow.execute_activity_method(
+                MediaActivities.mix_soundtrack,
+                MixSoundtrackInput(
+                    self._request.job_id, stems, await asyncio.shield(score), self._request.profile
+                ),
+                task_queue=self._request.queues.media,
+                start_to_close_timeout=policies.COMPOSE_TIMEOUT,
+                heartbeat_timeout=policies.MEDIA_HEARTBEAT,
+                retry_policy=policies.RETRY,
+                summary="mix the soundtrack",
+            ),
+        )
+        self._film.soundtrack_done = True
+        self._film.assets["soundtrack"] = mixed.soundtrack_key
+        return mixed.soundtrack_key
 
     async def _step(self, step: str, shot_id: str | None, activity: Awaitable[T]) -> T:
         """Await an activity; a final failure becomes a StepFailed naming stage, step, shot."""

@@ -20,7 +20,8 @@ RETRY = RetryPolicy(
 
 PLAN_TIMEOUT = timedelta(seconds=30)
 VISUAL_TIMEOUT = timedelta(minutes=2)
-VOICE_TIMEOUT = timedelta(minutes=1)
+VOICE_TIMEOUT = timedelta(minutes=2)  # all of a shot's lines
+VOICE_HEARTBEAT = timedelta(seconds=30)
 CAST_TIMEOUT = timedelta(seconds=30)
 SCORE_TIMEOUT = timedelta(minutes=5)
 

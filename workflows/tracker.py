@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from activities.contracts import SpokenLine
 from screenplay.model import FilmPlan, Shot
 from workflows.film_types import (
     FailureInfo,
@@ -19,10 +20,10 @@ from workflows.film_types import (
     Stage,
 )
 
-# Shares of the bar: planning, then shots (by screen time), then composing and publishing.
-_PLANNED, _RENDERED, _SCORED, _COMPOSED = 5, 85, 88, 97
-# Within a shot: the picture, the voices, then the clip.
-_PICTURE, _VOICES, _CLIP = 0.3, 0.2, 0.5
+# Shares of the bar: planning, shots (by screen time), score and soundtrack, then the film.
+_PLANNED, _RENDERED, _SCORED, _MIXED, _COMPOSED = 5, 85, 1, 3, 97
+# Within a shot: the picture, the dialogue, then the clip.
+_PICTURE, _DIALOGUE, _CLIP = 0.3, 0.2, 0.5
 
 
 @dataclass
@@ -30,7 +31,7 @@ class ShotTrack:
     shot: Shot
     status: ShotStatus = ShotStatus.PENDING
     picture_done: bool = False
-    voices_done: int = 0
+    dialogue_done: bool = False
     clip_done: bool = False
     attempts: dict[str, int] = field(default_factory=dict)
     assets: dict[str, str] = field(default_factory=dict)
@@ -40,9 +41,7 @@ class ShotTrack:
     def fraction(self) -> float:
         if self.clip_done:
             return 1.0
-        lines = len(self.shot.dialogue)
-        voices = self.voices_done / lines if lines else float(self.picture_done)
-        return _PICTURE * self.picture_done + _VOICES * voices
+        return _PICTURE * self.picture_done + _DIALOGUE * self.dialogue_done
 
 
 class FilmTracker:
@@ -52,7 +51,8 @@ class FilmTracker:
         self.plan: FilmPlan | None = None
         self.shots: dict[str, ShotTrack] = {}
         self.score_done = False
-        self.voice_durations: dict[str, list[float]] = {}
+        self.soundtrack_done = False
+        self.spoken: dict[str, list[SpokenLine]] = {}  # shot id -> its lines as spoken
         self.cast: dict[str, str] = {}  # character -> voice
         self.assets: dict[str, str] = {}
         self.error: FailureInfo | None = None
@@ -75,8 +75,7 @@ class FilmTracker:
         total = sum(t.shot.duration_s for t in self.shots.values()) or 1.0
         rendered = sum(t.fraction * t.shot.duration_s for t in self.shots.values()) / total
         value = _PLANNED + (_RENDERED - _PLANNED) * rendered
-        if self.score_done:
-            value += _SCORED - _RENDERED
+        value += _SCORED * self.score_done + _MIXED * self.soundtrack_done
         if self.stage is Stage.PUBLISHING:
             value = _COMPOSED
         return min(99, int(value))

@@ -1,14 +1,21 @@
-"""Shots and films rendered by the real ffmpeg from the argv the media layer builds."""
+"""Stems, shots, soundtrack and film rendered by the real ffmpeg from the media layer's argv."""
 
 from __future__ import annotations
 
 import wave
 from pathlib import Path
 
-from media.compose import FilmComposePlan, compose_argv, concat_list
+from media.compose import (
+    FilmComposePlan,
+    SoundtrackPlan,
+    compose_argv,
+    concat_list,
+    soundtrack_argv,
+)
+from media.dialogue import DialogueMixPlan, VoiceCue, dialogue_argv
 from media.ffmpeg import FfmpegError, probe, run_ffmpeg
 from media.profile import RenderProfile
-from media.shot import ShotRenderPlan, VoiceCue, shot_argv
+from media.shot import ShotRenderPlan, shot_argv
 from media.subtitles import SubtitleCue, to_srt
 from screenplay.model import CameraMove
 from tests.media.conftest import mean_volume_db, run, speech, still, video_packet_hashes
@@ -19,57 +26,65 @@ HOSTILE = (
 )
 
 
-def _shot(
-    work: Path, name: str, color: str, move: CameraMove, seconds: float, voices: list[VoiceCue]
-) -> ShotRenderPlan:
+def _stem(work: Path, name: str, seconds: float, voices: list[VoiceCue]) -> Path:
+    out = work / f"{name}.wav"
+    run_ffmpeg(dialogue_argv(DialogueMixPlan(seconds, out, PROFILE, voices)))
+    return out
+
+
+def _shot(work: Path, name: str, color: str, move: CameraMove, seconds: float) -> ShotRenderPlan:
     return ShotRenderPlan(
         background=still(work / f"{name}.png", color),
         overlay=None,
         camera_move=move,
         duration_s=seconds,
+        dialogue=_stem(work, f"{name}-stem", seconds, []),
         clip_out=work / f"{name}.mp4",
-        stem_out=work / f"{name}.wav",
         profile=PROFILE,
-        voices=voices,
     )
 
 
-def test_shot_has_exact_frames_and_samples(work: Path) -> None:
+def test_stem_and_shot_have_exact_samples_and_frames(work: Path) -> None:
     voice = speech(work / "line.wav", "Two coffees, please.")
-    plan = _shot(work, "a", "navy", CameraMove.DOLLY_IN, 2.5, [VoiceCue(voice, 0.4)])
+    stem = _stem(work, "stem", 2.5, [VoiceCue(voice, 0.4)])
+    with wave.open(str(stem)) as audio:
+        assert audio.getnframes() == 120_000 and audio.getnchannels() == 2
+    plan = ShotRenderPlan(
+        still(work / "a.png", "navy"), None, CameraMove.DOLLY_IN, 2.5, stem, work / "a.mp4",
+        PROFILE, threads=1,
+    )  # fmt: skip
     seen: list[float] = []
     run_ffmpeg(shot_argv(plan), on_progress=seen.append)
     info = probe(plan.clip_out)
     assert (info.video_codec, info.audio_codec) == ("h264", "aac")
     assert (info.width, info.height, info.video_frames) == (640, 360, 60)
-    with wave.open(str(plan.stem_out)) as stem:
-        assert stem.getnframes() == 120_000 and stem.getnchannels() == 2
     assert seen and max(seen) > 0
+    assert mean_volume_db(plan.clip_out) > -45.0
 
 
 def test_film_joins_clips_without_reencoding(work: Path) -> None:
     plans = [
-        _shot(work, "s1", "darkgreen", CameraMove.PAN_LEFT, 2.0,
-              [VoiceCue(speech(work / "v1.wav", HOSTILE), 0.2)]),
-        _shot(work, "s2", "maroon", CameraMove.ZOOM_OUT, 1.5, []),
-        _shot(work, "s3", "indigo", CameraMove.STATIC, 2.25, []),
-    ]  # fmt: skip
+        _shot(work, "s1", "darkgreen", CameraMove.PAN_LEFT, 2.0),
+        _shot(work, "s2", "maroon", CameraMove.ZOOM_OUT, 1.5),
+        _shot(work, "s3", "indigo", CameraMove.STATIC, 2.25),
+    ]
     for plan in plans:
         run_ffmpeg(shot_argv(plan))
-    (work / "clips.ffconcat").write_text(concat_list([p.clip_out for p in plans]))
-    (work / "stems.ffconcat").write_text(concat_list([p.stem_out for p in plans]))
+    stems = [_stem(work, "d1", 2.0, [VoiceCue(speech(work / "v1.wav", HOSTILE), 0.2)]),
+             plans[1].dialogue, plans[2].dialogue]  # fmt: skip
+    (work / "stems.ffconcat").write_text(concat_list(stems))
     run(["ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=f=330:d=5.75:r=48000", "-ac", "2",
          str(work / "score.wav")])  # fmt: skip
+    soundtrack = work / "soundtrack.m4a"
+    run_ffmpeg(soundtrack_argv(SoundtrackPlan(work / "stems.ffconcat", work / "score.wav",
+                                              soundtrack, PROFILE)))  # fmt: skip
+    assert abs(probe(soundtrack).duration_s - 5.75) <= 0.05
+
+    (work / "clips.ffconcat").write_text(concat_list([p.clip_out for p in plans]))
     (work / "film.srt").write_text(to_srt([SubtitleCue(0.2, 1.9, "MAYA", HOSTILE)]))
     film = work / "film.mp4"
-    run_ffmpeg(
-        compose_argv(
-            FilmComposePlan(
-                work / "clips.ffconcat", work / "stems.ffconcat", work / "score.wav",
-                work / "film.srt", film, PROFILE,
-            )
-        )
-    )  # fmt: skip
+    run_ffmpeg(compose_argv(FilmComposePlan(work / "clips.ffconcat", soundtrack,
+                                            work / "film.srt", film)))  # fmt: skip
 
     info = probe(film)
     assert abs(info.duration_s - 5.75) <= 0.2
@@ -86,7 +101,7 @@ def test_film_joins_clips_without_reencoding(work: Path) -> None:
 
 
 def test_ffmpeg_failure_is_typed(work: Path) -> None:
-    plan = _shot(work, "bad", "black", CameraMove.STATIC, 1.0, [])
+    plan = _shot(work, "bad", "black", CameraMove.STATIC, 1.0)
     plan.background.write_bytes(b"not a png")
     try:
         run_ffmpeg(shot_argv(plan))

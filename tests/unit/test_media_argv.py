@@ -7,9 +7,16 @@ from pathlib import Path
 import pytest
 
 from media.camera import zoompan_for
-from media.compose import FilmComposePlan, compose_argv, concat_list
+from media.compose import (
+    FilmComposePlan,
+    SoundtrackPlan,
+    compose_argv,
+    concat_list,
+    soundtrack_argv,
+)
+from media.dialogue import DialogueMixPlan, VoiceCue, dialogue_argv
 from media.profile import RenderProfile
-from media.shot import VIDEO_TIMESCALE, ShotRenderPlan, VoiceCue, shot_argv
+from media.shot import VIDEO_TIMESCALE, ShotRenderPlan, shot_argv
 from media.subtitles import SubtitleCue, literal, to_srt
 from screenplay.model import CameraMove
 
@@ -22,10 +29,9 @@ def _plan(**changes: object) -> ShotRenderPlan:
         "overlay": Path("/a/overlay.png"),
         "camera_move": CameraMove.PAN_LEFT,
         "duration_s": 5.0,
+        "dialogue": Path("/a/dialogue.wav"),
         "clip_out": Path("/a/clip.mp4"),
-        "stem_out": Path("/a/dialogue.wav"),
         "profile": RenderProfile(),
-        "voices": [VoiceCue(Path("/a/line-00.wav"), 0.4), VoiceCue(Path("/a/line-01.wav"), 2.1)],
     }
     values.update(changes)
     return ShotRenderPlan(**values)  # type: ignore[arg-type]
@@ -42,15 +48,29 @@ def test_shot_argv_encodes_identically_and_exactly() -> None:
     assert _after(argv, "-c:v") == ["libx264"]
     assert _after(argv, "-pix_fmt") == ["yuv420p"]
     assert _after(argv, "-video_track_timescale") == [str(VIDEO_TIMESCALE)]
-    assert _after(argv, "-i") == [
-        "/a/background.png", "/a/overlay.png", "anullsrc=r=48000:cl=stereo",
-        "/a/line-00.wav", "/a/line-01.wav",
-    ]  # fmt: skip
+    assert _after(argv, "-i") == ["/a/background.png", "/a/overlay.png", "/a/dialogue.wav"]
+    assert _after(argv, "-map") == ["[v]", "2:a"]
     graph = _after(argv, "-filter_complex")[0]
-    assert "s=1280x720" in graph and "d=120" in graph
+    assert "s=1280x720" in graph and "d=120" in graph and "overlay=0:0" in graph
+    assert argv[-1] == "/a/clip.mp4"
+
+
+def test_dialogue_stem_places_lines_sample_exact() -> None:
+    plan = DialogueMixPlan(
+        duration_s=5.0,
+        out=Path("/a/dialogue.wav"),
+        profile=RenderProfile(),
+        voices=[VoiceCue(Path("/a/line-01.wav"), 0.4), VoiceCue(Path("/a/line-02.wav"), 2.1)],
+    )
+    argv = dialogue_argv(plan)
+    assert _after(argv, "-i") == ["anullsrc=r=48000:cl=stereo", "/a/line-01.wav", "/a/line-02.wav"]
+    graph = _after(argv, "-filter_complex")[0]
     assert "adelay=delays=400:all=1" in graph and "adelay=delays=2100:all=1" in graph
+    assert "amix=inputs=3" in graph
     assert "atrim=end_sample=240000" in graph  # 5 s of 48 kHz audio, sample-exact
-    assert argv[-1] == "/a/dialogue.wav" and "/a/clip.mp4" in argv
+    assert _after(argv, "-c:a") == ["pcm_s16le"] and argv[-1] == "/a/dialogue.wav"
+    silent = dialogue_argv(DialogueMixPlan(2.5, Path("/a/d.wav"), RenderProfile()))
+    assert "amix=inputs=1" in _after(silent, "-filter_complex")[0]
 
 
 def test_thread_budget_applies_to_filters_and_encoder() -> None:
@@ -60,11 +80,10 @@ def test_thread_budget_applies_to_filters_and_encoder() -> None:
     assert argv.index("-filter_complex_threads") < argv.index("-filter_complex")
 
 
-def test_shot_without_overlay_or_dialogue() -> None:
-    argv = shot_argv(_plan(overlay=None, voices=[], duration_s=2.5))
-    graph = _after(argv, "-filter_complex")[0]
-    assert "overlay" not in graph and "amix=inputs=1" in graph
-    assert _after(argv, "-frames:v") == ["60"]
+def test_shot_without_overlay() -> None:
+    argv = shot_argv(_plan(overlay=None, duration_s=2.5))
+    assert "overlay" not in _after(argv, "-filter_complex")[0]
+    assert _after(argv, "-frames:v") == ["60"] and _after(argv, "-map") == ["[v]", "1:a"]
 
 
 def test_every_shot_shares_encoding_parameters() -> None:
@@ -90,22 +109,31 @@ def test_moves_differ() -> None:
     assert len({zoompan_for(move, 96) for move in CameraMove}) == len(CameraMove)
 
 
-def test_compose_copies_video_and_maps_subtitles(tmp_path: Path) -> None:
+def test_soundtrack_ducks_the_score_under_the_dialogue(tmp_path: Path) -> None:
+    plan = SoundtrackPlan(
+        tmp_path / "stems.ffconcat", tmp_path / "score.wav", tmp_path / "s.m4a", RenderProfile()
+    )
+    argv = soundtrack_argv(plan)
+    graph = _after(argv, "-filter_complex")[0]
+    assert "[music][key]sidechaincompress" in graph and "alimiter" in graph
+    assert _after(argv, "-c:a") == ["aac"] and _after(argv, "-map") == ["[mix]"]
+
+
+def test_compose_is_a_remux(tmp_path: Path) -> None:
     plan = FilmComposePlan(
         clips_list=tmp_path / "clips.ffconcat",
-        stems_list=tmp_path / "stems.ffconcat",
-        score=tmp_path / "score.wav",
+        soundtrack=tmp_path / "soundtrack.m4a",
         subtitles=tmp_path / "film.srt",
         video_out=tmp_path / "film.mp4",
-        profile=RenderProfile(),
     )
     argv = compose_argv(plan)
-    assert _after(argv, "-c:v") == ["copy"]
+    assert _after(argv, "-c:v") == ["copy"] and _after(argv, "-c:a") == ["copy"]
     assert _after(argv, "-c:s") == ["mov_text"]
+    assert _after(argv, "-map") == ["0:v:0", "1:a:0", "2:s:0"]
     assert _after(argv, "-movflags") == ["+faststart"]
-    assert "sidechaincompress" in _after(argv, "-filter_complex")[0]
+    assert "-filter_complex" not in argv
     no_subs = compose_argv(FilmComposePlan(**{**plan.__dict__, "subtitles": None}))
-    assert "-c:s" not in no_subs and "3:s:0" not in no_subs
+    assert "-c:s" not in no_subs and "2:s:0" not in no_subs
 
 
 def test_concat_list_quotes_paths(tmp_path: Path) -> None:

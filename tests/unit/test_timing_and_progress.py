@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from media.dialogue_timing import GAP_S, LEAD_IN_S, TAIL_S, line_budgets, line_starts
 from screenplay.parser import parse_script
-from workflows.dialogue_timing import GAP_S, LEAD_IN_S, TAIL_S, line_budgets, line_starts
 from workflows.film_types import ShotStatus, Stage
 from workflows.tracker import FilmTracker
 
@@ -46,7 +46,7 @@ def test_progress_moves_with_the_work_and_weighs_screen_time() -> None:
     long_shot = film.shot("01-02")
     long_shot.picture_done = True
     after_picture = film.percent()
-    long_shot.voices_done = 2
+    long_shot.dialogue_done = True
     after_voices = film.percent()
     long_shot.clip_done, long_shot.status = True, ShotStatus.DONE
     after_clip = film.percent()
@@ -58,7 +58,9 @@ def test_progress_moves_with_the_work_and_weighs_screen_time() -> None:
     for track in film.shots.values():
         track.clip_done = True
     film.score_done = True
-    assert film.percent() == 88
+    assert film.percent() == 86
+    film.soundtrack_done = True
+    assert film.percent() == 89
     film.stage = Stage.PUBLISHING
     assert film.percent() == 97
     film.stage = Stage.COMPLETED

@@ -24,12 +24,15 @@ from activities.contracts import (
     ComposeScoreResult,
     GenerateVisualInput,
     GenerateVisualResult,
+    MixSoundtrackInput,
+    MixSoundtrackResult,
     PublishFilmInput,
     PublishFilmResult,
     RenderShotInput,
     RenderShotResult,
-    SynthesizeVoiceInput,
-    SynthesizeVoiceResult,
+    SpokenLine,
+    SynthesizeDialogueInput,
+    SynthesizeDialogueResult,
 )
 from activities.planning import plan_film
 from core.task_queues import TaskQueues
@@ -56,10 +59,14 @@ class StandIns:
             self.calls["cast_voices"] += 1
             return CastVoicesResult({name: f"voice-{name}" for name in request.characters}, "s")
 
-        @activity.defn(name="synthesize_voice")
-        async def synthesize_voice(request: SynthesizeVoiceInput) -> SynthesizeVoiceResult:
-            self.calls["synthesize_voice"] += 1
-            return SynthesizeVoiceResult(f"jobs/{request.job_id}/v.wav", 1.0, "v", "stand-in")
+        @activity.defn(name="synthesize_dialogue")
+        async def synthesize_dialogue(request: SynthesizeDialogueInput) -> SynthesizeDialogueResult:
+            self.calls["synthesize_dialogue"] += 1
+            key = f"jobs/{request.job_id}/shots/{request.shot_id}"
+            lines = [
+                SpokenLine(f"{key}/l{n}.wav", 0.4 + n, 0.8, "v") for n in range(len(request.lines))
+            ]
+            return SynthesizeDialogueResult(f"{key}/dialogue.wav", "stand-in", lines)
 
         @activity.defn(name="compose_score")
         async def compose_score(request: ComposeScoreInput) -> ComposeScoreResult:
@@ -82,7 +89,12 @@ class StandIns:
                     self.running -= 1
             frames = request.profile.frames_for(request.duration_s)
             key = f"jobs/{request.job_id}/shots/{request.shot_id}"
-            return RenderShotResult(f"{key}/clip.mp4", f"{key}/d.wav", frames, request.duration_s)
+            return RenderShotResult(f"{key}/clip.mp4", frames, request.duration_s)
+
+        @activity.defn(name="mix_soundtrack")
+        async def mix_soundtrack(request: MixSoundtrackInput) -> MixSoundtrackResult:
+            self.calls["mix_soundtrack"] += 1
+            return MixSoundtrackResult(f"jobs/{request.job_id}/soundtrack.m4a", 1.0)
 
         @activity.defn(name="compose_film")
         async def compose_film(request: ComposeFilmInput) -> ComposeFilmResult:
@@ -97,8 +109,8 @@ class StandIns:
                 "http://x/film.mp4", None, request.expected_duration_s, 1, "0" * 64,
             )  # fmt: skip
 
-        return [cast_voices, generate_visual, synthesize_voice, compose_score, render_shot,
-                compose_film, publish_film]  # fmt: skip
+        return [cast_voices, generate_visual, synthesize_dialogue, compose_score, render_shot,
+                mix_soundtrack, compose_film, publish_film]  # fmt: skip
 
 
 @asynccontextmanager

@@ -58,10 +58,10 @@ async def test_film_renders_and_reports_progress(
     state = await handle.query(FilmWorkflow.state)
     shots = [shot for scene in state.scenes for shot in scene.shots]
     assert [s.status for s in shots] == ["done"] * 3
-    assert all(s.attempts == {"generate_visual": 1, "synthesize_voice": 1, "render_shot": 1}
+    assert all(s.attempts == {"generate_visual": 1, "synthesize_dialogue": 1, "render_shot": 1}
                for s in shots)  # fmt: skip
     assert {"background", "overlay", "clip", "dialogue", "line_1"} <= set(shots[0].assets)
-    assert {"video", "score", "subtitles", "poster"} <= set(state.assets)
+    assert {"video", "score", "soundtrack", "subtitles", "poster"} <= set(state.assets)
     assert sorted(state.cast) == ["ANA", "BEN"] and state.cast["ANA"] != state.cast["BEN"]
 
     video = settings.artifact_root / result.video_key

@@ -60,6 +60,7 @@ async def test_shots_run_in_parallel_within_the_bound(client: Client) -> None:
     assert result.shots == 6 and result.duration_s == 12.0
     assert standins.max_running == 3  # parallel, and never more than the bound
     assert standins.calls["compose_score"] == 1 and standins.calls["publish_film"] == 1
+    assert standins.calls["synthesize_dialogue"] == 6 and standins.calls["mix_soundtrack"] == 1
 
 
 async def test_invalid_script_fails_without_retrying(client: Client) -> None:
