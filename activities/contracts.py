@@ -93,7 +93,6 @@ class RenderShotInput:
     duration_s: float
     background_key: str
     overlay_key: str | None
-    dialogue_key: str
     profile: RenderProfile
 
 

@@ -73,7 +73,6 @@ class MediaActivities:
             overlay=self._store.path(request.overlay_key) if request.overlay_key else None,
             camera_move=request.camera_move,
             duration_s=request.duration_s,
-            dialogue=self._store.path(request.dialogue_key),
             clip_out=clip_temp,
             profile=request.profile,
             threads=self._threads_per_render,

@@ -44,9 +44,12 @@ async def refresh_job(client: Client, job: Job) -> bool:
         except RPCError as error:  # no worker has picked it up yet
             log.info("progress of %s not available yet: %s", job.workflow_id, error)
             return False
-        job.status = JobStatus.QUEUED if progress.stage is Stage.QUEUED else JobStatus.RUNNING
-        job.stage, job.percent = progress.stage.value, progress.percent
-        job.shots_done, job.shots_total = progress.shots_done, progress.shots_total
+        running = JobStatus.QUEUED if progress.stage is Stage.QUEUED else JobStatus.RUNNING
+        seen = (running, progress.stage.value, progress.percent, progress.shots_done)
+        if seen == (job.status, job.stage, job.percent, job.shots_done):
+            return False  # nothing new: no write
+        job.status, job.stage, job.percent, job.shots_done = seen
+        job.shots_total = progress.shots_total
     job.updated_at = datetime.now(UTC)
     return True
 

@@ -2,7 +2,9 @@
 
 Per shot: espeak-ng speaks the line, ffmpeg draws a titled frame, moves the camera across
 it and lays the voice under it, with the same encoder settings as the system; then the
-clips are joined with the concat demuxer. No score, no subtitles, no retries, no progress.
+clips are joined, either by stream copy (the concat demuxer: fast, and right only because
+every clip was encoded alike) or by re-encoding (the concat filter: what a script does when
+it cannot promise that). No score, no subtitles, no retries, no progress.
 """
 
 from __future__ import annotations
@@ -31,7 +33,9 @@ def _run(argv: list[str]) -> None:
     subprocess.run(argv, check=True, stdin=subprocess.DEVNULL, capture_output=True)
 
 
-def render_plain(shots: list[PlainShot], work: Path, profile: RenderProfile) -> Path:
+def render_plain(
+    shots: list[PlainShot], work: Path, profile: RenderProfile, join: str = "copy"
+) -> Path:
     work.mkdir(parents=True, exist_ok=True)
     art_w, art_h = profile.art_size
     clips = []
@@ -58,9 +62,17 @@ def render_plain(shots: list[PlainShot], work: Path, profile: RenderProfile) -> 
             *aac_args(profile), "-t", f"{frames / profile.fps:.3f}", str(clip),
         ])  # fmt: skip
         clips.append(clip)
-    listing = work / "clips.txt"
-    listing.write_text("".join(f"file '{clip}'\n" for clip in clips))
     film = work / "film.mp4"
-    _run(["ffmpeg", "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", str(listing),
-          "-c", "copy", "-movflags", "+faststart", str(film)])  # fmt: skip
+    if join == "copy":
+        listing = work / "clips.txt"
+        listing.write_text("".join(f"file '{clip}'\n" for clip in clips))
+        _run(["ffmpeg", "-v", "error", "-y", "-f", "concat", "-safe", "0", "-i", str(listing),
+              "-c", "copy", "-movflags", "+faststart", str(film)])  # fmt: skip
+        return film
+    inputs = [arg for clip in clips for arg in ("-i", str(clip))]
+    streams = "".join(f"[{n}:v][{n}:a]" for n in range(len(clips)))
+    _run(["ffmpeg", "-v", "error", "-y", *inputs,
+          "-filter_complex", f"{streams}concat=n={len(clips)}:v=1:a=1[v][a]",
+          "-map", "[v]", "-map", "[a]", *x264_args(profile), *aac_args(profile),
+          "-movflags", "+faststart", str(film)])  # fmt: skip
     return film

@@ -1,8 +1,9 @@
-"""One shot's clip: the art moved by the camera, the overlay on top, its dialogue stem.
+"""One shot's clip: the art moved by the camera, the overlay on top.
 
 Built as data (ShotRenderPlan), compiled to an ffmpeg argv. Every shot goes through this
 one function, so all clips share codec, size, rate, timebase and GOP and join without
-re-encoding.
+re-encoding. Clips are picture only: the shot's sound is its dialogue stem (media.dialogue),
+and the film's sound is the soundtrack mixed from the stems (media.compose), encoded once.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ class ShotRenderPlan:
     overlay: Path | None
     camera_move: CameraMove
     duration_s: float
-    dialogue: Path  # the shot's stem (media.dialogue), laid under the picture
     clip_out: Path
     profile: RenderProfile
     # Threads for this one ffmpeg (0: ffmpeg's own choice). A worker running several renders
@@ -57,8 +57,6 @@ def shot_argv(plan: ShotRenderPlan) -> list[str]:
     inputs = ["-i", str(plan.background)]
     if plan.overlay is not None:
         inputs += ["-i", str(plan.overlay)]
-    audio_index = len(inputs) // 2
-    inputs += ["-i", str(plan.dialogue)]
     size = f"{profile.width}x{profile.height}"
     graph = [
         f"[0:v]format=yuv420p,zoompan=z='{move.z}':x='{move.x}':y='{move.y}'"
@@ -77,10 +75,9 @@ def shot_argv(plan: ShotRenderPlan) -> list[str]:
         *inputs,
         *threading,
         "-filter_complex", ";".join(graph),
-        "-map", "[v]", "-map", f"{audio_index}:a",
+        "-map", "[v]", "-an",
         *x264_args(profile), "-frames:v", str(frames),
         *(["-threads", str(plan.threads)] if plan.threads > 0 else []),
-        *aac_args(profile), "-t", f"{frames / profile.fps:.6f}",
         "-movflags", "+faststart",
         str(plan.clip_out),
     ]  # fmt: skip

@@ -1,10 +1,10 @@
 """FilmWorkflow: a script becomes a film.
 
 plan -> cast voices -> every shot's dialogue (lines spoken, placed, mixed into a stem) runs
-ahead; every shot's picture then clip runs with bounded parallelism; the score, and then the
-soundtrack (stems + score), are mixed while pictures render -> the film is a remux of the
-clips and the soundtrack -> publish. Deterministic: all work is in activities; this code
-orders it, keeps the books and answers queries.
+ahead; every shot's picture then clip (picture only) runs with bounded parallelism; the
+score, and then the soundtrack (stems + score), are mixed while pictures render -> the film
+is a remux of the clips and the soundtrack -> publish. Deterministic: all work is in
+activities; this code orders it, keeps the books and answers queries.
 """
 
 from __future__ import annotations
@@ -245,7 +245,6 @@ class FilmWorkflow:
             track.status = ShotStatus.RENDERING
             self._publish_summary()
             art = await self._picture(plan, scene, shot)
-            spoken = await asyncio.shield(talk)  # shared with the soundtrack: never cancel it here
             rendered: RenderShotResult = await self._step(
                 "render_shot",
                 shot.shot_id,
@@ -258,7 +257,6 @@ class FilmWorkflow:
                         duration_s=shot.duration_s,
                         background_key=art.background_key,
                         overlay_key=art.overlay_key,
-                        dialogue_key=spoken.stem_key,
                         profile=self._request.profile,
                     ),
                     task_queue=self._request.queues.media,
@@ -268,11 +266,13 @@ class FilmWorkflow:
                     summary=f"shot {shot.shot_id}: render clip",
                 ),
             )
-            track.clip_done, track.status = True, ShotStatus.DONE
+            track.clip_done = True
             track.attempts["render_shot"] = rendered.attempt
             track.assets["clip"] = rendered.clip_key
-            self._publish_summary()
-            return rendered
+        await asyncio.shield(talk)  # shared with the soundtrack: never cancel it from here
+        track.status = ShotStatus.DONE
+        self._publish_summary()
+        return rendered
 
     async def _picture(self, plan: FilmPlan, scene: Scene, shot: Shot) -> GenerateVisualResult:
         art = await self._step(

@@ -39,9 +39,9 @@ class ShotTrack:
 
     @property
     def fraction(self) -> float:
-        if self.clip_done:
-            return 1.0
-        return _PICTURE * self.picture_done + _DIALOGUE * self.dialogue_done
+        return (
+            _PICTURE * self.picture_done + _DIALOGUE * self.dialogue_done + _CLIP * self.clip_done
+        )
 
 
 class FilmTracker:
@@ -65,7 +65,7 @@ class FilmTracker:
         return self.shots[shot_id]
 
     def shots_done(self) -> int:
-        return sum(track.clip_done for track in self.shots.values())
+        return sum(track.status is ShotStatus.DONE for track in self.shots.values())
 
     def percent(self) -> int:
         if self.stage is Stage.COMPLETED:
@@ -83,7 +83,7 @@ class FilmTracker:
     def progress(self) -> FilmProgress:
         scenes = []
         for scene in self.plan.scenes if self.plan else []:
-            done = sum(self.shots[shot.shot_id].clip_done for shot in scene.shots)
+            done = sum(self.shots[s.shot_id].status is ShotStatus.DONE for s in scene.shots)
             scenes.append(SceneProgress(scene.number, scene.heading, done, len(scene.shots)))
         return FilmProgress(
             percent=self.percent(),

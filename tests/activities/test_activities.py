@@ -21,9 +21,7 @@ from activities.contracts import (
 from activities.media_work import MediaActivities
 from activities.model_work import ModelActivities
 from activities.planning import plan_film
-from media.dialogue import DialogueMixPlan, dialogue_argv
 from media.dialogue_timing import LEAD_IN_S
-from media.ffmpeg import run_ffmpeg
 from media.profile import RenderProfile
 from providers.registry import music_provider, visual_provider, voice_provider
 from screenplay.model import CameraMove
@@ -56,18 +54,14 @@ def _background(store: ArtifactStore, job_id: str, size: str) -> str:
     return key
 
 
-def _render_input(
-    store: ArtifactStore, job_id: str, key: str, seconds: float, profile: RenderProfile
-) -> RenderShotInput:
-    stem = job_key(job_id, "shots", "01-01", "dialogue.wav")
-    run_ffmpeg(dialogue_argv(DialogueMixPlan(seconds, store.ensure_parent(stem), profile)))
-    return RenderShotInput(job_id, "01-01", CameraMove.ZOOM_IN, seconds, key, None, stem, profile)
+def _render_input(job_id: str, key: str, seconds: float, profile: RenderProfile) -> RenderShotInput:
+    return RenderShotInput(job_id, "01-01", CameraMove.ZOOM_IN, seconds, key, None, profile)
 
 
 def test_render_shot_heartbeats_and_is_not_repeated(tmp_path: Path) -> None:
     store = ArtifactStore(tmp_path)
     profile = RenderProfile(width=640, height=360)
-    request = _render_input(store, "job2", _background(store, "job2", "960x540"), 3.0, profile)
+    request = _render_input("job2", _background(store, "job2", "960x540"), 3.0, profile)
     media = MediaActivities(store, "http://films")
     env = ActivityEnvironment()
     beats: list[float] = []
@@ -101,7 +95,7 @@ def _ffmpeg_children() -> list[int]:
 async def test_cancelled_render_kills_ffmpeg_and_leaves_no_partial_file(tmp_path: Path) -> None:
     store = ArtifactStore(tmp_path)
     profile = RenderProfile(width=1280, height=720)
-    request = _render_input(store, "job3", _background(store, "job3", "1920x1080"), 60.0, profile)
+    request = _render_input("job3", _background(store, "job3", "1920x1080"), 60.0, profile)
     media = MediaActivities(store, "http://films")
     env = ActivityEnvironment()
     started = asyncio.Event()
@@ -115,7 +109,7 @@ async def test_cancelled_render_kills_ffmpeg_and_leaves_no_partial_file(tmp_path
         await asyncio.wait_for(running, timeout=30)
     assert _ffmpeg_children() == []
     shot_dir = store.path(job_key("job3", "shots", "01-01", "x")).parent
-    assert sorted(p.name for p in shot_dir.iterdir()) == ["background.png", "dialogue.wav"]
+    assert sorted(p.name for p in shot_dir.iterdir()) == ["background.png"]
 
 
 def test_dialogue_is_spoken_placed_and_mixed_sample_exact(tmp_path: Path) -> None:

@@ -29,7 +29,6 @@ def _plan(**changes: object) -> ShotRenderPlan:
         "overlay": Path("/a/overlay.png"),
         "camera_move": CameraMove.PAN_LEFT,
         "duration_s": 5.0,
-        "dialogue": Path("/a/dialogue.wav"),
         "clip_out": Path("/a/clip.mp4"),
         "profile": RenderProfile(),
     }
@@ -48,8 +47,8 @@ def test_shot_argv_encodes_identically_and_exactly() -> None:
     assert _after(argv, "-c:v") == ["libx264"]
     assert _after(argv, "-pix_fmt") == ["yuv420p"]
     assert _after(argv, "-video_track_timescale") == [str(VIDEO_TIMESCALE)]
-    assert _after(argv, "-i") == ["/a/background.png", "/a/overlay.png", "/a/dialogue.wav"]
-    assert _after(argv, "-map") == ["[v]", "2:a"]
+    assert _after(argv, "-i") == ["/a/background.png", "/a/overlay.png"]
+    assert _after(argv, "-map") == ["[v]"] and "-an" in argv  # picture only
     graph = _after(argv, "-filter_complex")[0]
     assert "s=1280x720" in graph and "d=120" in graph and "overlay=0:0" in graph
     assert argv[-1] == "/a/clip.mp4"
@@ -83,7 +82,7 @@ def test_thread_budget_applies_to_filters_and_encoder() -> None:
 def test_shot_without_overlay() -> None:
     argv = shot_argv(_plan(overlay=None, duration_s=2.5))
     assert "overlay" not in _after(argv, "-filter_complex")[0]
-    assert _after(argv, "-frames:v") == ["60"] and _after(argv, "-map") == ["[v]", "1:a"]
+    assert _after(argv, "-frames:v") == ["60"] and _after(argv, "-i") == ["/a/background.png"]
 
 
 def test_every_shot_shares_encoding_parameters() -> None:

@@ -56,7 +56,7 @@ def test_progress_moves_with_the_work_and_weighs_screen_time() -> None:
     assert (progress.shots_done, progress.shots_total) == (1, 3)
     assert [(s.shots_done, s.shots_total) for s in progress.scenes] == [(1, 2), (0, 1)]
     for track in film.shots.values():
-        track.clip_done = True
+        track.picture_done = track.dialogue_done = track.clip_done = True
     film.score_done = True
     assert film.percent() == 86
     film.soundtrack_done = True
