@@ -49,8 +49,10 @@ async def test_film_renders_and_reports_progress(
     assert result.shots == 3 and result.title == "Morning"
     percents = [p.percent for p in seen]
     assert percents == sorted(percents)
+    # What a poller sees is in order (which stages it catches depends on timing: these
+    # workers share the test's process; tests/e2e checks progress mid-run on real processes).
     stages = list(dict.fromkeys(p.stage for p in seen))
-    assert Stage.RENDERING in stages and stages == sorted(stages, key=list(Stage).index)
+    assert stages == sorted(stages, key=list(Stage).index)
     final = await handle.query(FilmWorkflow.progress)
     assert (final.percent, final.stage, final.shots_done) == (100, Stage.COMPLETED, 3)
     assert [(s.shots_done, s.shots_total) for s in final.scenes] == [(2, 2), (1, 1)]
