@@ -147,7 +147,10 @@ class MediaActivities:
         poster_key = job_key(request.job_id, "poster.jpg")
         poster_temp = self._store.temp_path(poster_key)
         try:
-            run_ffmpeg(poster_argv(video, min(1.0, info.duration_s / 2), poster_temp))
+            run_ffmpeg(
+                poster_argv(video, min(1.0, info.duration_s / 2), poster_temp),
+                on_progress=lambda _: activity.heartbeat("poster"),
+            )
             self._store.commit(poster_temp, poster_key)
         finally:
             poster_temp.unlink(missing_ok=True)
@@ -174,6 +177,7 @@ def _wav_seconds(path: Path) -> float:
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
+        for block in iter(lambda: handle.read(1 << 22), b""):
             digest.update(block)
+            activity.heartbeat("checksum")  # throttled by the SDK; keeps a long hash alive
     return digest.hexdigest()

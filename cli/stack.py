@@ -121,7 +121,7 @@ def down(settings: Settings) -> None:
         pid = _pid(service.name)
         if pid is not None:
             os.killpg(pid, signal.SIGTERM)
-            deadline = time.monotonic() + 20
+            deadline = time.monotonic() + 35  # workers drain for up to 30 s
             while time.monotonic() < deadline and _pid(service.name) is not None:
                 time.sleep(0.2)
             if _pid(service.name) is not None:

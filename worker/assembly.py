@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
 from temporalio.client import Client
 from temporalio.worker import Worker
@@ -15,6 +16,10 @@ from core.settings import Settings
 from providers import registry
 from storage.artifacts import ArtifactStore
 from workflows.film import FilmWorkflow
+
+# On SIGTERM a worker stops taking work and lets what runs finish (a shot render takes
+# seconds); anything still running after this is cancelled and retried elsewhere.
+GRACEFUL_SHUTDOWN = timedelta(seconds=30)
 
 
 def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> list[Worker]:
@@ -33,6 +38,7 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
                 activities=[plan_film],
                 activity_executor=ThreadPoolExecutor(settings.orchestration_concurrency),
                 max_concurrent_activities=settings.orchestration_concurrency,
+                graceful_shutdown_timeout=GRACEFUL_SHUTDOWN,
             )
         )
     if names.models in queues:
@@ -54,6 +60,7 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
                 ],
                 activity_executor=ThreadPoolExecutor(settings.model_concurrency),
                 max_concurrent_activities=settings.model_concurrency,
+                graceful_shutdown_timeout=GRACEFUL_SHUTDOWN,
             )
         )
     if names.media in queues:
@@ -70,6 +77,7 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
                 ],
                 activity_executor=ThreadPoolExecutor(settings.media_concurrency),
                 max_concurrent_activities=settings.media_concurrency,
+                graceful_shutdown_timeout=GRACEFUL_SHUTDOWN,
             )
         )
     return workers
