@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from core.breakdown import BreakdownOptions
 from media.profile import RenderProfile
 from media.subtitles import SubtitleCue
 from providers.base import SceneContext, ScoreCue
@@ -15,11 +16,13 @@ class PlanFilmInput:
     job_id: str
     script: str
     title: str | None = None
+    options: BreakdownOptions = field(default_factory=BreakdownOptions)
 
 
 @dataclass(frozen=True)
 class PlanFilmResult:
     plan: FilmPlan
+    cast: dict[str, str] = field(default_factory=dict)  # empty in runs before casting moved here
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,8 @@ class CastVoicesResult:
 class LineRequest:
     character: str
     text: str
-    voice: str | None = None  # from cast_voices; None lets the provider choose by name
+    voice: str | None = None  # from the cast; None lets the provider choose by name
+    extension: str = ""  # "V.O.", "O.S.": mixed as such
 
 
 @dataclass(frozen=True)
@@ -134,6 +138,18 @@ class MixSoundtrackResult:
 
 
 @dataclass(frozen=True)
+class CutShot:
+    """A shot as the editor's timeline shows it."""
+
+    shot_id: str
+    name: str
+    clip_key: str
+    dialogue_key: str
+    duration_s: float
+    scene_heading: str
+
+
+@dataclass(frozen=True)
 class ComposeFilmInput:
     job_id: str
     title: str
@@ -141,6 +157,8 @@ class ComposeFilmInput:
     soundtrack_key: str
     duration_s: float
     subtitles: list[SubtitleCue] = field(default_factory=list)
+    cut: list[CutShot] = field(default_factory=list)  # for the OpenTimelineIO timeline
+    fps: int = 24
 
 
 @dataclass(frozen=True)
@@ -148,6 +166,8 @@ class ComposeFilmResult:
     video_key: str
     subtitles_key: str | None
     duration_s: float
+    vtt_key: str | None = None
+    timeline_key: str | None = None
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,8 @@ from media.compose import (
 )
 from media.ffmpeg import ProgressCallback, probe, run_ffmpeg
 from media.shot import ShotRenderPlan, shot_argv
-from media.subtitles import to_srt
+from media.subtitles import to_srt, to_vtt
+from media.timeline import TimelineShot, build_timeline
 from storage.artifacts import ArtifactStore, job_key
 
 DURATION_TOLERANCE_S = 0.2
@@ -110,10 +111,13 @@ class MediaActivities:
         work = self._store.work_dir(job_key(request.job_id, "compose-work"))
         clips_list = work / "clips.ffconcat"
         clips_list.write_text(concat_list([self._store.path(k) for k in request.clip_keys]))
-        if subtitles_key is not None:
-            srt_temp = self._store.temp_path(subtitles_key)
-            srt_temp.write_text(to_srt(request.subtitles), encoding="utf-8")
-            self._store.commit(srt_temp, subtitles_key)
+        vtt_key = job_key(request.job_id, "film.vtt") if request.subtitles else None
+        if subtitles_key is not None and vtt_key is not None:
+            self._write_text(subtitles_key, to_srt(request.subtitles))
+            self._write_text(vtt_key, to_vtt(request.subtitles))
+        timeline_key = job_key(request.job_id, "timeline.otio") if request.cut else None
+        if timeline_key is not None:
+            self._write_text(timeline_key, self._timeline(request))
         video_temp = self._store.temp_path(video_key)
         plan = FilmComposePlan(
             clips_list=clips_list,
@@ -128,7 +132,36 @@ class MediaActivities:
             video_temp.unlink(missing_ok=True)
             shutil.rmtree(work, ignore_errors=True)
         duration_s = probe(self._store.path(video_key)).duration_s
-        return ComposeFilmResult(video_key, subtitles_key, duration_s)
+        return ComposeFilmResult(video_key, subtitles_key, duration_s, vtt_key, timeline_key)
+
+    def _write_text(self, key: str, text: str) -> None:
+        temp = self._store.temp_path(key)
+        temp.write_text(text, encoding="utf-8")
+        self._store.commit(temp, key)
+
+    def _timeline(self, request: ComposeFilmInput) -> str:
+        """The cut for editors, pointing at each shot's clip and stem by public URL."""
+        return build_timeline(
+            request.title,
+            [
+                TimelineShot(
+                    shot.shot_id,
+                    shot.name,
+                    self.url_of(shot.clip_key),
+                    self.url_of(shot.dialogue_key),
+                    shot.duration_s,
+                    shot.scene_heading,
+                )
+                for shot in request.cut
+            ],
+            request.fps,
+            soundtrack_url=self.url_of(request.soundtrack_key),
+            film_url=self.url_of(job_key(request.job_id, "film.mp4")),
+        )
+
+    def url_of(self, key: str) -> str:
+        job_id, _, rest = key.removeprefix("jobs/").partition("/")
+        return f"{self._base_url}/api/v1/jobs/{job_id}/files/{rest}"
 
     @activity.defn
     def publish_film(self, request: PublishFilmInput) -> PublishFilmResult:
@@ -154,13 +187,12 @@ class MediaActivities:
             self._store.commit(poster_temp, poster_key)
         finally:
             poster_temp.unlink(missing_ok=True)
-        files_url = f"{self._base_url}/api/v1/jobs/{request.job_id}/files"
         return PublishFilmResult(
             video_key=request.video_key,
             subtitles_key=request.subtitles_key,
             poster_key=poster_key,
-            video_url=f"{files_url}/film.mp4",
-            subtitles_url=f"{files_url}/film.srt" if request.subtitles_key else None,
+            video_url=self.url_of(request.video_key),
+            subtitles_url=self.url_of(request.subtitles_key) if request.subtitles_key else None,
             duration_s=info.duration_s,
             size_bytes=video.stat().st_size,
             sha256=_sha256(video),

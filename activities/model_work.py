@@ -24,7 +24,7 @@ from activities.contracts import (
     SynthesizeDialogueInput,
     SynthesizeDialogueResult,
 )
-from media.dialogue import DialogueMixPlan, VoiceCue, dialogue_argv
+from media.dialogue import DialogueMixPlan, VoiceCue, dialogue_argv, treatment_for
 from media.dialogue_timing import line_budgets, line_starts
 from media.ffmpeg import run_ffmpeg
 from providers.base import FrameRequest, MusicProvider, VisualProvider, VoiceProvider
@@ -94,8 +94,8 @@ class ModelActivities:
             out=stem_temp,
             profile=request.profile,
             voices=[
-                VoiceCue(self._store.path(key), start)
-                for (key, _), start in zip(takes, starts, strict=True)
+                VoiceCue(self._store.path(key), start, treatment_for(line.extension))
+                for (key, _), start, line in zip(takes, starts, request.lines, strict=True)
             ],
         )
         try:

@@ -1,4 +1,4 @@
-"""plan_film: the script becomes a plan. Bad scripts fail at once, naming the line."""
+"""plan_film: the script becomes a plan. Bad or refused scripts fail at once, naming the line."""
 
 from __future__ import annotations
 
@@ -8,21 +8,40 @@ from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
 from activities.contracts import PlanFilmInput, PlanFilmResult
-from activities.errors import INVALID_SCRIPT
+from activities.errors import CONTENT_REFUSED, INVALID_INPUT, INVALID_SCRIPT
+from core.breakdown import ContentRefusedError, InvalidOptionError, break_down
+from providers.base import ModerationProvider, VoiceProvider
 from screenplay.errors import ScriptError
-from screenplay.parser import parse_script
 
 
-@activity.defn
-def plan_film(request: PlanFilmInput) -> PlanFilmResult:
-    try:
-        plan = parse_script(request.script, title=request.title)
-    except ScriptError as error:
-        raise ApplicationError(
-            f"the script does not parse: {error}",
-            *[asdict(issue) for issue in error.issues],
-            type=INVALID_SCRIPT,
-            non_retryable=True,
-        ) from error
-    activity.logger.info("planned %d scenes, %d shots", len(plan.scenes), len(plan.shots))
-    return PlanFilmResult(plan=plan)
+class PlanningActivities:
+    def __init__(self, voice: VoiceProvider, moderator: ModerationProvider) -> None:
+        self._voice = voice
+        self._moderator = moderator
+
+    @activity.defn
+    def plan_film(self, request: PlanFilmInput) -> PlanFilmResult:
+        try:
+            breakdown = break_down(
+                request.script, request.title, request.options, self._voice, self._moderator
+            )
+        except ContentRefusedError as error:
+            raise _refusal(
+                error, CONTENT_REFUSED, "the content policy refused the script"
+            ) from error
+        except ScriptError as error:
+            raise _refusal(error, INVALID_SCRIPT, "the script does not parse") from error
+        except InvalidOptionError as error:
+            raise ApplicationError(str(error), type=INVALID_INPUT, non_retryable=True) from error
+        plan = breakdown.plan
+        activity.logger.info("planned %d scenes, %d shots", len(plan.scenes), len(plan.shots))
+        return PlanFilmResult(plan=plan, cast=breakdown.cast)
+
+
+def _refusal(error: ScriptError, error_type: str, what: str) -> ApplicationError:
+    return ApplicationError(
+        f"{what}: {error}",
+        *[asdict(issue) for issue in error.issues],
+        type=error_type,
+        non_retryable=True,
+    )

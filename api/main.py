@@ -10,8 +10,10 @@ from temporalio.client import Client
 
 from api.db import create_tables, make_engine
 from api.limits import BodySizeLimit
-from api.routes import files, health, jobs
+from api.routes import files, health, jobs, scripts
+from core.estimate import Prices
 from core.settings import Settings, get_settings
+from providers import registry
 from storage.artifacts import ArtifactStore
 
 
@@ -24,6 +26,14 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
         app.state.engine = make_engine(settings.database_url)
         create_tables(app.state.engine)
         app.state.store = ArtifactStore(settings.artifact_root)
+        app.state.voice = registry.voice_provider(settings.voice_provider)
+        app.state.moderator = settings.moderator()
+        app.state.prices = Prices(
+            picture_per_second=registry.visual_provider(settings.visual_provider).price_per_second,
+            voice_per_character=app.state.voice.price_per_character,
+            music_per_second=registry.music_provider(settings.music_provider).price_per_second,
+            render_per_second=settings.render_price_per_second,
+        )
         app.state.temporal = temporal or await Client.connect(
             settings.temporal_address, namespace=settings.temporal_namespace
         )
@@ -38,6 +48,7 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
     )
     app.include_router(health.router)
     app.include_router(jobs.router)
+    app.include_router(scripts.router)
     app.include_router(files.router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     return app

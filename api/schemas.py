@@ -3,15 +3,60 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
 from api.models import JobStatus
 
 
+class ScriptOptions(BaseModel):
+    format: Literal["auto", "fountain", "scene_shot", "free_text"] = "auto"
+    cast: dict[str, str] = Field(
+        default_factory=dict,
+        description='Voice per character, overriding casting, e.g. {"MAYA": "en-us+f3 p=60 s=160"}',
+    )
+
+
 class JobCreate(BaseModel):
-    script: str = Field(min_length=1, description="SCENE/SHOT script or free text")
+    script: str = Field(min_length=1, description="Fountain, SCENE/SHOT or free text")
     title: str | None = Field(default=None, max_length=200)
+    options: ScriptOptions = Field(default_factory=ScriptOptions)
+
+
+class PreviewRequest(JobCreate):
+    pass
+
+
+class EstimateOut(BaseModel):
+    credits: int
+    render_seconds: float
+    picture: float
+    voice: float
+    music: float
+    render: float
+
+
+class CharacterOut(BaseModel):
+    name: str
+    voice: str
+    lines: int
+
+
+class WarningOut(BaseModel):
+    line: int
+    message: str
+
+
+class Preview(BaseModel):
+    format: str
+    title: str | None
+    scenes: list[dict[str, Any]]
+    characters: list[CharacterOut]
+    duration_s: float
+    shots: int
+    estimate: EstimateOut
+    warnings: list[WarningOut]
 
 
 class JobCreated(BaseModel):
@@ -56,6 +101,8 @@ class JobPage(BaseModel):
 class Download(BaseModel):
     url: str
     subtitles_url: str | None
+    vtt_url: str | None
+    timeline_url: str | None
     poster_url: str | None
     duration_s: float
     size_bytes: int | None

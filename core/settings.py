@@ -7,11 +7,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from core.task_queues import MEDIA, MODELS, ORCHESTRATION, TaskQueues
 from media.profile import RenderProfile
+from providers.base import ModerationProvider
+from providers.registry import moderation_provider
 
 
 class Settings(BaseSettings):
@@ -44,6 +48,7 @@ class Settings(BaseSettings):
     crf: int = 20
     x264_preset: str = "veryfast"
     max_parallel_shots: int = 4
+    render_price_per_second: float = 0.2  # credits per second of film the media workers render
 
     # Task queues: one per kind of work, so each scales on its own machines
     orchestration_queue: str = ORCHESTRATION
@@ -59,6 +64,23 @@ class Settings(BaseSettings):
     visual_provider: str = "animatic"
     voice_provider: str = "espeak-ng"
     music_provider: str = "synth-score"
+    moderation_provider: str = "deny-list"
+    # Extra refused terms (comma-separated in the environment) and a list file replacing
+    # the embedded one (providers/moderation_default.txt).
+    moderation_deny_terms: Annotated[list[str], NoDecode] = []
+    moderation_deny_file: Path | None = None
+
+    @field_validator("moderation_deny_terms", mode="before")
+    @classmethod
+    def _split_terms(cls, value: object) -> object:
+        return (
+            [t.strip() for t in value.split(",") if t.strip()] if isinstance(value, str) else value
+        )
+
+    def moderator(self) -> ModerationProvider:
+        return moderation_provider(
+            self.moderation_provider, self.moderation_deny_terms, self.moderation_deny_file
+        )
 
     def task_queues(self) -> TaskQueues:
         return TaskQueues(self.orchestration_queue, self.models_queue, self.media_queue)

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Protocol
 
 from media.profile import RenderProfile
+from providers.moderation import ModerationFinding
 from screenplay.model import Shot
 
 
@@ -48,6 +49,7 @@ class FrameArt:
 
 class VisualProvider(Protocol):
     name: str
+    price_per_second: float  # credits per second of shot
 
     def render_frame(self, request: FrameRequest, out_dir: Path) -> FrameArt: ...
 
@@ -61,6 +63,15 @@ class VoiceClip:
 
 class VoiceProvider(Protocol):
     name: str
+    price_per_character: float  # credits per character spoken
+
+    def check_voice(self, voice: str) -> str:
+        """A voice a user asked for, normalized; ValueError says what is wrong with it."""
+        ...
+
+    def speech_rate(self, voice: str) -> float:
+        """Words per second the voice speaks."""
+        ...
 
     def voice_for(self, character: str) -> str:
         """The voice this character speaks with; stable for a name across runs."""
@@ -101,7 +112,16 @@ class ScoreTrack:
 
 class MusicProvider(Protocol):
     name: str
+    price_per_second: float  # credits per second of film
 
     def compose(
         self, cues: list[ScoreCue], seed: str, out_path: Path, sample_rate: int
     ) -> ScoreTrack: ...
+
+
+class ModerationProvider(Protocol):
+    """Reads a script before any spend; each finding names a line the policy refuses."""
+
+    name: str
+
+    def review(self, text: str) -> list[ModerationFinding]: ...

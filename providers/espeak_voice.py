@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from providers.base import VoiceClip
-from providers.casting import DEFAULT_LANGUAGE, Voice, cast, voice_for
+from providers.casting import DEFAULT_LANGUAGE, PALETTE, Voice, cast, voice_for
 
 logger = logging.getLogger(__name__)
 
@@ -43,6 +43,9 @@ _SCRIPT_PREFIXES: tuple[tuple[str, str], ...] = (
     ("CJK", "han"),
     ("HANGUL", "ko"),
 )
+
+
+MIN_OVERRIDE_SPEED, MAX_OVERRIDE_SPEED = 80, 300
 
 
 class VoiceSynthesisError(Exception):
@@ -125,6 +128,24 @@ class _Take:
 
 class EspeakVoiceProvider:
     name = "espeak-ng"
+    price_per_character = 0.01  # credits per character spoken
+
+    def check_voice(self, voice: str) -> str:
+        """A voice a user asked for, checked and normalized; ValueError says what is wrong."""
+        parsed = Voice.parse(voice)
+        if parsed.variant not in {variant for variant, _ in PALETTE}:
+            known = ", ".join(sorted({variant for variant, _ in PALETTE}))
+            raise ValueError(f"unknown voice variant {parsed.variant!r}; known: {known}")
+        if not MIN_OVERRIDE_SPEED <= parsed.speed <= MAX_OVERRIDE_SPEED:
+            raise ValueError(
+                f"speed s={parsed.speed} is out of range; expected "
+                f"{MIN_OVERRIDE_SPEED} to {MAX_OVERRIDE_SPEED} words per minute"
+            )
+        return parsed.describe()
+
+    def speech_rate(self, voice: str) -> float:
+        """Words per second this voice speaks, for timing lines before they are spoken."""
+        return Voice.parse(voice).speed / 60.0
 
     def voice_for(self, character: str) -> str:
         return voice_for(character).describe()

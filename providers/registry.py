@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from providers.base import MusicProvider, VisualProvider, VoiceProvider
+from pathlib import Path
+
+from providers.base import ModerationProvider, MusicProvider, VisualProvider, VoiceProvider
 
 
 class UnknownProviderError(ValueError):
@@ -31,3 +33,11 @@ def music_provider(name: str) -> MusicProvider:
 
         return SynthScoreProvider()
     raise UnknownProviderError(f"unknown music provider {name!r}; available: synth-score")
+
+
+def moderation_provider(name: str, terms: list[str], deny_file: Path | None) -> ModerationProvider:
+    if name == "deny-list":
+        from providers.moderation import DEFAULT_LIST, DenyListModerator, load_terms
+
+        return DenyListModerator([*load_terms(deny_file or DEFAULT_LIST), *terms])
+    raise UnknownProviderError(f"unknown moderation provider {name!r}; available: deny-list")

@@ -299,6 +299,7 @@ def write_wav(frames: Pcm, rate: int, out_path: Path) -> None:
 
 class SynthScoreProvider:
     name = "synth-score"
+    price_per_second = 0.1  # credits per second of film
 
     def compose(
         self, cues: list[ScoreCue], seed: str, out_path: Path, sample_rate: int

@@ -23,6 +23,7 @@ class Spoken:
     character: str
     text: str  # stripped of surrounding whitespace, otherwise exactly as written
     text_column: int  # 1-based column just after the colon
+    extension: str = ""  # "V.O." for "MAYA (V.O.): ...", upper case, without parentheses
 
 
 def split_dialogue(line: str) -> Spoken | None:
@@ -31,13 +32,15 @@ def split_dialogue(line: str) -> Spoken | None:
     if end is None:
         return None
     name = line[: end.start()].strip()
+    written_extension = ""
     if extension := _EXTENSION.search(name):
         if len(extension.group()) > _MAX_EXTENSION_CHARS:
             return None
+        written_extension = extension.group().strip()[1:-1].strip().upper()
         name = name[: extension.start()]
     if not is_character_name(name):
         return None
-    return Spoken(name, line[end.end() :].strip(), end.end() + 1)
+    return Spoken(name, line[end.end() :].strip(), end.end() + 1, written_extension)
 
 
 def is_character_name(name: str) -> bool:

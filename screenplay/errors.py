@@ -1,4 +1,7 @@
-"""Problems found in a script, each pointing at a line and a column of its text."""
+"""Problems found in a script, each pointing at a line and a column of its text.
+
+Issues stop the parse (a ScriptError lists them all); warnings ride along on the plan.
+"""
 
 from __future__ import annotations
 
@@ -26,3 +29,14 @@ class ScriptError(ValueError):
 
     def __str__(self) -> str:
         return "\n".join(str(issue) for issue in self.issues)
+
+
+@dataclass(frozen=True, order=True)
+class ScriptWarning:
+    """Something the parser changed or left out on purpose; the plan is still made."""
+
+    line: int  # 1-based, in the script as written
+    message: str  # what happened and why
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from screenplay.errors import ScriptIssue
-from screenplay.limits import ScriptLimits
+from screenplay.context import ParseContext
 from screenplay.model import CameraMove, Scene, ShotType
-from screenplay.shot_builder import ShotDraft
+from screenplay.presence import present
+from screenplay.shot_builder import ShotDraft, appearances
 from screenplay.shot_spec import ShotSpec
 
 SHOT_TYPE_CYCLE = (ShotType.WIDE, ShotType.MEDIUM, ShotType.CLOSE_UP)
@@ -34,9 +34,7 @@ def paragraphs(lines: Iterable[tuple[int, str]]) -> list[list[tuple[int, str]]]:
     return found
 
 
-def parse_free_text(
-    lines: Iterable[tuple[int, str]], limits: ScriptLimits, issues: list[ScriptIssue]
-) -> list[Scene]:
+def parse_free_text(lines: Iterable[tuple[int, str]], context: ParseContext) -> list[Scene]:
     """One scene without a heading, or no scene at all when there is no text."""
     drafts: list[ShotDraft] = []
     for index, paragraph in enumerate(paragraphs(lines)):
@@ -46,15 +44,12 @@ def parse_free_text(
         )
         draft = ShotDraft(paragraph[0][0], spec)
         for number, text in paragraph:
-            draft.add_line(number, text, issues)
+            draft.add_line(number, text, context)
         drafts.append(draft)
-        if len(drafts) == limits.max_shots + 1:
-            issues.append(
-                ScriptIssue(draft.line, 1, f"too many shots; expected at most {limits.max_shots}")
-            )
     if not drafts:
         return []
-    shots = [draft.build(1, number, limits, issues) for number, draft in enumerate(drafts, 1)]
+    shots = [draft.build(1, number, context) for number, draft in enumerate(drafts, 1)]
+    speakers = frozenset(spoken.character for draft in drafts for spoken in draft.dialogue)
     return [
         Scene(
             number=1,
@@ -64,5 +59,6 @@ def parse_free_text(
             time_of_day="",
             shots=shots,
             line=drafts[0].line,
+            present=present(appearances(drafts), speakers),
         )
     ]

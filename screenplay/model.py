@@ -2,12 +2,16 @@
 
 These travel through Temporal payloads (JSON), so fields are simple types, lists and
 enums. Line numbers point at the script text the element came from (1-based).
+Recorded workflow histories must keep decoding: new fields go at the END of a dataclass
+and always have a default.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from screenplay.errors import ScriptWarning
 
 
 class ShotType(StrEnum):
@@ -36,8 +40,11 @@ class CameraMove(StrEnum):
 @dataclass(frozen=True)
 class DialogueLine:
     character: str  # as written, upper case: "MAYA"
-    text: str  # exactly as written; never interpreted
+    text: str  # as written (Fountain: emphasis markers and notes removed); never interpreted
     line: int
+    extension: str = ""  # "V.O.", "O.S.", "CONT'D": upper case, without parentheses
+    parenthetical: str = ""  # "beat" for "(beat)" before the line, without parentheses
+    dual: bool = False  # spoken at the same time as another line (Fountain "^")
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,7 @@ class Shot:
     action: str
     dialogue: list[DialogueLine] = field(default_factory=list)
     line: int = 0
+    extended_from_s: float | None = None  # the written duration, when speech needed more
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,8 @@ class Scene:
     time_of_day: str  # "MORNING", "" when not given
     shots: list[Shot] = field(default_factory=list)
     line: int = 0
+    scene_number: str = ""  # the written label of a Fountain "#12A#", not the order
+    present: list[str] = field(default_factory=list)  # speakers and CAPS names in action
 
     @property
     def characters(self) -> list[str]:
@@ -75,8 +85,9 @@ class Scene:
 @dataclass(frozen=True)
 class FilmPlan:
     title: str
-    script_format: str  # "scene_shot" or "free_text"
+    script_format: str  # "fountain", "scene_shot" or "free_text"
     scenes: list[Scene] = field(default_factory=list)
+    warnings: list[ScriptWarning] = field(default_factory=list)
 
     @property
     def shots(self) -> list[Shot]:

@@ -1,4 +1,9 @@
-"""The SCENE/SHOT format: "SCENE 1: INT. CAFE - DAY", then "SHOT 1: Close-up - 4s"."""
+"""The SCENE/SHOT format: "SCENE 1: INT. CAFE - DAY", then "SHOT 1: Close-up - 4s".
+
+Text before a scene's first SHOT line is an implicit wide, static shot. A scene with text
+but no SHOT line at all is planned by the film grammar (screenplay.film_grammar): its
+paragraphs of action and "NAME: words" lines become elements, as Fountain ones do.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from screenplay.errors import ScriptIssue
+from screenplay.context import ParseContext
+from screenplay.dialogue import split_dialogue
+from screenplay.elements import ActionBlock, DialogueBlock, Element, Piece, SceneDraft, Speech
+from screenplay.free_text import paragraphs
 from screenplay.heading import parse_heading
-from screenplay.limits import ScriptLimits
 from screenplay.model import Scene
-from screenplay.shot_builder import ShotDraft
+from screenplay.presence import present
+from screenplay.scene_builder import build_scene, speakers_in
+from screenplay.shot_builder import ShotDraft, appearances
 from screenplay.shot_spec import ShotSpec, parse_shot_spec
 
 _SEPARATORS = ":\uff1a.-\u2013\u2014"
@@ -59,61 +68,42 @@ def uses_scene_shot(lines: Iterable[tuple[int, str]]) -> bool:
 class _SceneDraft:
     line: int
     heading: str
+    before_shots: list[tuple[int, str]] = field(default_factory=list)  # blank lines too
     shots: list[ShotDraft] = field(default_factory=list)
 
 
 @dataclass
 class _Reader:
-    limits: ScriptLimits
-    issues: list[ScriptIssue]
+    context: ParseContext
     scenes: list[_SceneDraft] = field(default_factory=list)
-    shot_count: int = 0
 
     def read(self, number: int, text: str) -> None:
-        keyword = match_keyword(text)
+        keyword = match_keyword(text) if text.strip() else None
         if keyword is None:
+            if not text.strip() and not self.scenes:
+                return
             scene = self._current_scene(number)
-            if not scene.shots:
-                # Text before any SHOT line: an implicit wide, static shot.
-                self._add_shot(scene, ShotDraft(number, ShotSpec()))
-            scene.shots[-1].add_line(number, text, self.issues)
+            if scene.shots:
+                if text.strip():
+                    scene.shots[-1].add_line(number, text, self.context)
+            else:
+                scene.before_shots.append((number, text))
             return
         self._check_number(number, keyword)
         if keyword.keyword == "scene":
-            self._add_scene(_SceneDraft(number, keyword.rest.strip()))
+            self.scenes.append(_SceneDraft(number, keyword.rest.strip()))
         else:
             spec, spec_issues = parse_shot_spec(
-                keyword.rest, number, keyword.rest_column, self.limits
+                keyword.rest, number, keyword.rest_column, self.context.limits
             )
-            self.issues.extend(spec_issues)
-            self._add_shot(self._current_scene(number), ShotDraft(number, spec))
+            self.context.issues.extend(spec_issues)
+            self._current_scene(number).shots.append(ShotDraft(number, spec))
 
     def _current_scene(self, number: int) -> _SceneDraft:
         if not self.scenes:
             # Shots or text before any SCENE line: an implicit scene without a heading.
-            self._add_scene(_SceneDraft(number, ""))
+            self.scenes.append(_SceneDraft(number, ""))
         return self.scenes[-1]
-
-    def _add_scene(self, scene: _SceneDraft) -> None:
-        self.scenes.append(scene)
-        if len(self.scenes) == self.limits.max_scenes + 1:
-            self.issues.append(
-                ScriptIssue(
-                    scene.line,
-                    1,
-                    f"too many scenes; expected at most {self.limits.max_scenes}",
-                )
-            )
-
-    def _add_shot(self, scene: _SceneDraft, shot: ShotDraft) -> None:
-        scene.shots.append(shot)
-        self.shot_count += 1
-        if self.shot_count == self.limits.max_shots + 1:
-            self.issues.append(
-                ScriptIssue(
-                    shot.line, 1, f"too many shots; expected at most {self.limits.max_shots}"
-                )
-            )
 
     def _check_number(self, line: int, keyword: KeywordLine) -> None:
         word = keyword.keyword.upper()
@@ -126,42 +116,91 @@ class _Reader:
         else:
             shown = keyword.number[:20]
             message = f'expected a {word} number such as "{word} 1:"; got "{shown}"'
-        self.issues.append(ScriptIssue(line, keyword.number_column, message))
+        self.context.issue(line, keyword.number_column, message)
 
 
-def parse_scene_shot(
-    lines: Iterable[tuple[int, str]], limits: ScriptLimits, issues: list[ScriptIssue]
-) -> list[Scene]:
-    """Scenes from numbered lines; problems go to `issues`. Numbers are by order."""
-    reader = _Reader(limits, issues)
+def parse_scene_shot(lines: Iterable[tuple[int, str]], context: ParseContext) -> list[Scene]:
+    """Scenes from numbered lines; problems go to `context`. Numbers are by order."""
+    reader = _Reader(context)
     for number, text in lines:
-        if text.strip():
-            reader.read(number, text)
+        reader.read(number, text)
+    planned: dict[int, SceneDraft] = {}
+    for index, draft in enumerate(reader.scenes):
+        if draft.shots:
+            written = [(number, text) for number, text in draft.before_shots if text.strip()]
+            if written:
+                # Text before the first SHOT line: an implicit wide, static shot.
+                implicit = ShotDraft(written[0][0], ShotSpec())
+                for number, text in written:
+                    implicit.add_line(number, text, context)
+                draft.shots.insert(0, implicit)
+        else:
+            elements = _elements(draft.before_shots, context)
+            if elements:
+                planned[index] = SceneDraft(draft.line, draft.heading, "", elements)
+    speakers = speakers_in(planned.values()) | frozenset(
+        spoken.character
+        for draft in reader.scenes
+        for shot in draft.shots
+        for spoken in shot.dialogue
+    )
     scenes: list[Scene] = []
-    for scene_number, draft in enumerate(reader.scenes, start=1):
-        if not draft.shots:
-            issues.append(
-                ScriptIssue(
-                    draft.line,
-                    1,
-                    f"scene {scene_number} has no shots; "
-                    "expected a SHOT line or some action after the heading",
-                )
-            )
-        heading = parse_heading(draft.heading)
-        shots = [
-            shot.build(scene_number, shot_number, limits, issues)
-            for shot_number, shot in enumerate(draft.shots, start=1)
-        ]
-        scenes.append(
-            Scene(
-                number=scene_number,
-                heading=draft.heading,
-                int_ext=heading.int_ext,
-                location=heading.location,
-                time_of_day=heading.time_of_day,
-                shots=shots,
-                line=draft.line,
-            )
-        )
+    for index, draft in enumerate(reader.scenes):
+        number = index + 1
+        if index in planned:
+            scenes.append(build_scene(number, planned[index], speakers, context))
+        else:
+            scenes.append(_written_scene(number, draft, speakers, context))
     return scenes
+
+
+def _written_scene(
+    number: int, draft: _SceneDraft, speakers: frozenset[str], context: ParseContext
+) -> Scene:
+    if not draft.shots:
+        context.issue(
+            draft.line,
+            1,
+            f"scene {number} has no shots; expected a SHOT line or some action after the heading",
+        )
+    heading = parse_heading(draft.heading)
+    return Scene(
+        number=number,
+        heading=draft.heading,
+        int_ext=heading.int_ext,
+        location=heading.location,
+        time_of_day=heading.time_of_day,
+        shots=[
+            shot.build(number, shot_number, context)
+            for shot_number, shot in enumerate(draft.shots, start=1)
+        ],
+        line=draft.line,
+        present=present(appearances(draft.shots), speakers),
+    )
+
+
+def _elements(lines: list[tuple[int, str]], context: ParseContext) -> list[Element]:
+    """Action paragraphs and dialogue blocks of a scene without SHOT lines."""
+    elements: list[Element] = []
+    for paragraph in paragraphs(lines):
+        action: list[Piece] = []
+        for number, text in paragraph:
+            spoken = split_dialogue(text)
+            if spoken is None:
+                action.append(Piece(number, text.strip()))
+                continue
+            if action:
+                elements.append(ActionBlock(tuple(action)))
+                action = []
+            if not spoken.text:
+                context.issue(
+                    number,
+                    spoken.text_column,
+                    f"dialogue by {spoken.character} has no words; expected text after the colon",
+                )
+                continue
+            speech = Speech((Piece(number, spoken.text),))
+            elements.append(DialogueBlock(number, spoken.character, spoken.extension, (speech,)))
+        if action:
+            elements.append(ActionBlock(tuple(action)))
+    return elements

@@ -11,7 +11,7 @@ from temporalio.worker import Worker
 
 from activities.media_work import MediaActivities
 from activities.model_work import ModelActivities
-from activities.planning import plan_film
+from activities.planning import PlanningActivities
 from core.settings import Settings
 from providers import registry
 from storage.artifacts import ArtifactStore
@@ -30,12 +30,15 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
     store = ArtifactStore(settings.artifact_root)
     workers = []
     if names.orchestration in queues:
+        planning = PlanningActivities(
+            registry.voice_provider(settings.voice_provider), settings.moderator()
+        )
         workers.append(
             Worker(
                 client,
                 task_queue=names.orchestration,
                 workflows=[FilmWorkflow],
-                activities=[plan_film],
+                activities=[planning.plan_film],
                 activity_executor=ThreadPoolExecutor(settings.orchestration_concurrency),
                 max_concurrent_activities=settings.orchestration_concurrency,
                 graceful_shutdown_timeout=GRACEFUL_SHUTDOWN,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from activities.contracts import SpokenLine
+from activities.contracts import CutShot, RenderShotResult, SpokenLine
 from media.subtitles import SubtitleCue
 from providers.base import SceneContext, ScoreCue
 from screenplay.model import FilmPlan, Scene
@@ -37,3 +37,26 @@ def subtitle_cues(plan: FilmPlan, spoken: dict[str, list[SpokenLine]]) -> list[S
             cues.append(SubtitleCue(round(begin, 3), round(end, 3), line.character, line.text))
         shot_start += shot.duration_s
     return cues
+
+
+def editor_cut(
+    plan: FilmPlan, rendered: list[RenderShotResult], stems: dict[str, str]
+) -> list[CutShot]:
+    """Every shot as an editor sees it: clip, dialogue stem, length and a readable name."""
+    cut, clips = [], iter(rendered)
+    for scene in plan.scenes:
+        for shot in scene.shots:
+            clip = next(clips)
+            words = shot.action or " / ".join(line.text for line in shot.dialogue)
+            name = f"{scene.number}.{shot.number} {shot.shot_type.value.replace('_', ' ').upper()}"
+            cut.append(
+                CutShot(
+                    shot.shot_id,
+                    f"{name} - {words[:60]}" if words else name,
+                    clip.clip_key,
+                    stems[shot.shot_id],
+                    clip.duration_s,
+                    scene.heading,
+                )
+            )
+    return cut

@@ -34,10 +34,11 @@ with workflow.unsafe.imports_passed_through():
     )
     from activities.media_work import MediaActivities
     from activities.model_work import ModelActivities
-    from activities.planning import plan_film
+    from activities.planning import PlanningActivities
+    from core.breakdown import BreakdownOptions
     from screenplay.model import FilmPlan, Scene, Shot
     from workflows import policies
-    from workflows.cut import scene_context, score_cues, subtitle_cues
+    from workflows.cut import editor_cut, scene_context, score_cues, subtitle_cues
     from workflows.failures import StepFailed, all_or_cancel, describe_cause, failure_type
     from workflows.film_types import (
         FailureInfo,
@@ -51,6 +52,8 @@ with workflow.unsafe.imports_passed_through():
     from workflows.tracker import FilmTracker
 
 T = TypeVar("T")
+# Patches: each names a change to the released workflow; old runs replay the old path.
+CAST_IN_PLAN = "cast-in-plan"  # plan_film casts the voices; no cast_voices activity
 Dialogue = asyncio.Future[SynthesizeDialogueResult]
 
 
@@ -89,9 +92,14 @@ class FilmWorkflow:
         planned = await self._step(
             "plan_film",
             None,
-            workflow.execute_activity(
-                plan_film,
-                PlanFilmInput(request.job_id, request.script, request.title),
+            workflow.execute_activity_method(
+                PlanningActivities.plan_film,
+                PlanFilmInput(
+                    request.job_id,
+                    request.script,
+                    request.title,
+                    BreakdownOptions(request.options.script_format, dict(request.options.cast)),
+                ),
                 task_queue=request.queues.orchestration,
                 start_to_close_timeout=policies.PLAN_TIMEOUT,
                 retry_policy=policies.RETRY,
@@ -99,7 +107,10 @@ class FilmWorkflow:
         )
         plan = planned.plan
         self._film.planned(plan)
-        await self._cast_voices(plan)
+        if workflow.patched(CAST_IN_PLAN):
+            self._film.cast = dict(planned.cast)
+        else:  # runs started before plan_film cast the voices
+            await self._cast_voices(plan)
         self._enter(Stage.RENDERING)
 
         parallel = max(1, request.options.max_parallel_shots)
@@ -139,6 +150,10 @@ class FilmWorkflow:
                     soundtrack_key=soundtrack_key,
                     duration_s=plan.duration_s,
                     subtitles=subtitle_cues(plan, self._film.spoken),
+                    cut=editor_cut(
+                        plan, rendered, {i: talk.result().stem_key for i, talk in dialogues.items()}
+                    ),
+                    fps=request.profile.fps,
                 ),
                 task_queue=request.queues.media,
                 start_to_close_timeout=policies.COMPOSE_TIMEOUT,
@@ -148,6 +163,10 @@ class FilmWorkflow:
             ),
         )
         self._film.assets["video"] = composed.video_key
+        if composed.vtt_key:
+            self._film.assets["vtt"] = composed.vtt_key
+        if composed.timeline_key:
+            self._film.assets["timeline"] = composed.timeline_key
 
         self._enter(Stage.PUBLISHING)
         published = await self._step(
@@ -207,7 +226,12 @@ class FilmWorkflow:
     async def _dialogue(self, shot: Shot, slots: asyncio.Semaphore) -> SynthesizeDialogueResult:
         async with slots:
             lines = [
-                LineRequest(line.character, line.text, self._film.cast.get(line.character))
+                LineRequest(
+                    line.character,
+                    line.text,
+                    self._film.cast.get(line.character),
+                    line.extension,
+                )
                 for line in shot.dialogue
             ]
             spoken = await self._step(

@@ -30,6 +30,8 @@ class ShotStatus(StrEnum):
 @dataclass(frozen=True)
 class FilmOptions:
     max_parallel_shots: int = 4
+    script_format: str = "auto"  # auto | fountain | scene_shot | free_text
+    cast: dict[str, str] = field(default_factory=dict)  # character -> voice override
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ class ShotState:
     attempts: dict[str, int]
     assets: dict[str, str]
     error: FailureInfo | None = None
+    extended_from_s: float | None = None  # the written duration, when dialogue needed more
 
 
 @dataclass(frozen=True)

@@ -144,4 +144,5 @@ class FilmTracker:
             attempts=dict(track.attempts),
             assets=dict(track.assets),
             error=track.error,
+            extended_from_s=shot.extended_from_s,
         )

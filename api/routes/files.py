@@ -14,6 +14,8 @@ router = APIRouter(prefix="/api/v1/jobs", tags=["files"])
 _MEDIA_TYPES = {
     ".mp4": "video/mp4",
     ".srt": "application/x-subrip; charset=utf-8",
+    ".vtt": "text/vtt; charset=utf-8",
+    ".otio": "application/json",
     ".jpg": "image/jpeg",
     ".png": "image/png",
     ".wav": "audio/wav",

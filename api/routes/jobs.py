@@ -6,17 +6,16 @@ import uuid
 from dataclasses import asdict
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Query, status
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, HTTPException, Query, Request, status
 from sqlmodel import col, func, select
 from temporalio.service import RPCError
 
-from api.deps import ClientDep, SessionDep, SettingsDep
+from api.breakdowns import BreakdownRefused, breakdown_for
+from api.deps import ClientDep, SessionDep, SettingsDep, StoreDep
 from api.job_sync import QUERY_TIMEOUT, refresh_job
 from api.models import Job, JobStatus
 from api.schemas import Download, JobCreate, JobCreated, JobError, JobPage, JobPublic, Progress
-from screenplay.errors import ScriptError
-from screenplay.parser import parse_script
+from storage.artifacts import job_key
 from workflows.film import FilmWorkflow
 from workflows.film_types import FilmInput, FilmOptions
 
@@ -59,22 +58,16 @@ def files_url(settings_base: str, job_id: str, key: str | None) -> str | None:
 
 @router.post("", status_code=status.HTTP_202_ACCEPTED, response_model=JobCreated)
 async def create_job(
-    body: JobCreate, session: SessionDep, client: ClientDep, settings: SettingsDep
+    body: JobCreate,
+    request: Request,
+    session: SessionDep,
+    client: ClientDep,
+    settings: SettingsDep,
 ) -> Any:
     try:
-        plan = parse_script(body.script, title=body.title)
-    except ScriptError as error:
-        issues = [asdict(issue) for issue in error.issues]
-        first = issues[0] if issues else {"line": 1, "column": 1}
-        return JSONResponse(
-            status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
-            content={
-                "detail": f"the script does not parse: {error}",
-                "line": first["line"],
-                "column": first["column"],
-                "errors": issues,
-            },
-        )
+        plan = breakdown_for(request, body).plan  # refused here costs nothing, starts nothing
+    except BreakdownRefused as refused:
+        return refused.response
     job_id = uuid.uuid4().hex
     job = Job(
         id=job_id,
@@ -92,7 +85,11 @@ async def create_job(
                 job_id=job_id,
                 script=body.script,
                 title=body.title,
-                options=FilmOptions(max_parallel_shots=settings.max_parallel_shots),
+                options=FilmOptions(
+                    max_parallel_shots=settings.max_parallel_shots,
+                    script_format=body.options.format,
+                    cast=dict(body.options.cast),
+                ),
                 profile=settings.render_profile(),
                 queues=settings.task_queues(),
             ),
@@ -166,7 +163,7 @@ async def read_job_state(
 
 @router.get("/{job_id}/download", response_model=Download)
 async def read_download(
-    job_id: str, session: SessionDep, client: ClientDep, settings: SettingsDep
+    job_id: str, session: SessionDep, client: ClientDep, settings: SettingsDep, store: StoreDep
 ) -> Download:
     job = await load_job(job_id, session, client)
     if job.status is not JobStatus.COMPLETED or job.video_key is None:
@@ -175,9 +172,13 @@ async def read_download(
             f"job {job_id} is {job.status.value} ({job.percent}%): the film is not ready",
         )
     base = settings.public_base_url
+    beside = {name: job_key(job.id, name) for name in ("film.vtt", "timeline.otio")}
+    present = {name: key for name, key in beside.items() if store.exists(key)}
     return Download(
         url=files_url(base, job.id, job.video_key) or "",
         subtitles_url=files_url(base, job.id, job.subtitles_key),
+        vtt_url=files_url(base, job.id, present.get("film.vtt")),
+        timeline_url=files_url(base, job.id, present.get("timeline.otio")),
         poster_url=files_url(base, job.id, job.poster_key),
         duration_s=job.duration_s,
         size_bytes=job.size_bytes,

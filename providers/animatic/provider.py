@@ -30,6 +30,7 @@ class AnimaticProvider:
     """Storyboard frames: a world to move the camera across, and still notes on top."""
 
     name = "animatic"
+    price_per_second = 0.5  # credits per second of shot: drawn locally, priced for the ledger
 
     def render_frame(self, request: FrameRequest, out_dir: Path) -> FrameArt:
         background = render_background(request)

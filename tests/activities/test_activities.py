@@ -20,18 +20,25 @@ from activities.contracts import (
 )
 from activities.media_work import MediaActivities
 from activities.model_work import ModelActivities
-from activities.planning import plan_film
+from activities.planning import PlanningActivities
+from core.breakdown import BreakdownOptions
 from media.dialogue_timing import LEAD_IN_S
 from media.profile import RenderProfile
+from providers.moderation import DenyListModerator
 from providers.registry import music_provider, visual_provider, voice_provider
 from screenplay.model import CameraMove
 from storage.artifacts import ArtifactStore, job_key
 
 
+def _planner() -> PlanningActivities:
+    return PlanningActivities(voice_provider("espeak-ng"), DenyListModerator(["snuff film"]))
+
+
 def test_plan_film_refuses_a_bad_script_for_good() -> None:
     with pytest.raises(ApplicationError) as raised:
         ActivityEnvironment().run(
-            plan_film, PlanFilmInput("job1", "SCENE 1: INT. A - DAY\nSHOT 1: Wide - 99s\nA.\n")
+            _planner().plan_film,
+            PlanFilmInput("job1", "SCENE 1: INT. A - DAY\nSHOT 1: Wide - 99s\nA.\n"),
         )
     error = raised.value
     assert error.type == "InvalidScript" and error.non_retryable
@@ -40,8 +47,26 @@ def test_plan_film_refuses_a_bad_script_for_good() -> None:
 
 def test_plan_film_plans() -> None:
     script = "SCENE 1: INT. A - DAY\nSHOT 1: Wide - 3s\nA.\nANA: Hi.\n"
-    plan = ActivityEnvironment().run(plan_film, PlanFilmInput("job1", script, "T")).plan
-    assert plan.title == "T" and [s.shot_id for s in plan.shots] == ["01-01"]
+    planned = ActivityEnvironment().run(_planner().plan_film, PlanFilmInput("job1", script, "T"))
+    assert planned.plan.title == "T" and [s.shot_id for s in planned.plan.shots] == ["01-01"]
+    assert list(planned.cast) == ["ANA"] and planned.cast["ANA"].startswith("en-us+")
+
+
+def test_plan_film_refuses_content_before_any_spend() -> None:
+    script = "SCENE 1: INT. A - DAY\nSHOT 1: Wide - 3s\nThey watch a SNUFF  film.\n"
+    with pytest.raises(ApplicationError) as raised:
+        ActivityEnvironment().run(_planner().plan_film, PlanFilmInput("job1", script))
+    error = raised.value
+    assert error.type == "ContentRefused" and error.non_retryable
+    assert (error.details[0]["line"], error.details[0]["column"]) == (3, 14)
+
+
+def test_plan_film_rejects_an_unknown_voice_override() -> None:
+    script = "SCENE 1: INT. A - DAY\nSHOT 1: Wide - 3s\nANA: Hi.\n"
+    options = BreakdownOptions(cast={"ana": "en-us+zz9 p=50 s=160"})
+    with pytest.raises(ApplicationError) as raised:
+        ActivityEnvironment().run(_planner().plan_film, PlanFilmInput("j", script, None, options))
+    assert raised.value.type == "InvalidInput" and "options.cast.ana" in raised.value.message
 
 
 def _background(store: ArtifactStore, job_id: str, size: str) -> str:

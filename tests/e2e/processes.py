@@ -27,7 +27,10 @@ def free_port() -> int:
 def environment(settings: Settings) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("FILMSTUDIO_")}
     for name, value in settings.model_dump().items():
-        env[f"FILMSTUDIO_{name.upper()}"] = str(value)
+        if value is None:
+            continue  # unset, as a user would leave it
+        text = ",".join(map(str, value)) if isinstance(value, list) else str(value)
+        env[f"FILMSTUDIO_{name.upper()}"] = text
     return env
 
 

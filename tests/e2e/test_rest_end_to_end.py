@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import opentimelineio as otio  # type: ignore[import-untyped]
 import pytest
 from temporalio.client import Client
 
@@ -90,6 +91,19 @@ def test_script_to_film_through_rest(
     assert_watchable(video, [s["duration_s"] for s in shots], (1280, 720))
     srt = api.get(download["subtitles_url"]).text
     assert "MAYA: Two coffees, please." in srt and "LEO: You remembered." in srt
+    vtt = api.get(download["vtt_url"])
+    assert vtt.headers["content-type"].startswith("text/vtt")
+    assert vtt.text.startswith("WEBVTT") and "Two coffees, please." in vtt.text
+
+    # The cut, for editors: one clip per shot on the picture and dialogue tracks, each
+    # pointing at a clip the API serves.
+    timeline = otio.adapters.read_from_string(api.get(download["timeline_url"]).text, "otio_json")
+    picture = next(t for t in timeline.tracks if t.name == "Picture")
+    clips = list(picture.find_clips())
+    assert len(clips) == 6
+    assert [round(c.duration().to_seconds(), 3) for c in clips] == [s["duration_s"] for s in shots]
+    first_clip = api.get(clips[0].media_reference.target_url)
+    assert first_clip.status_code == 200 and first_clip.content[4:8] == b"ftyp"
 
     # The Web UI serves the run and its activities (through its own API).
     ui = httpx.get(f"{ui_url}/api/v1/namespaces/default/workflows/{workflow_id}", timeout=10)

@@ -14,7 +14,7 @@ from media.compose import (
     concat_list,
     soundtrack_argv,
 )
-from media.dialogue import DialogueMixPlan, VoiceCue, dialogue_argv
+from media.dialogue import DialogueMixPlan, Treatment, VoiceCue, dialogue_argv, treatment_for
 from media.profile import RenderProfile
 from media.shot import VIDEO_TIMESCALE, ShotRenderPlan, shot_argv
 from media.subtitles import SubtitleCue, literal, to_srt
@@ -70,6 +70,28 @@ def test_dialogue_stem_places_lines_sample_exact() -> None:
     assert _after(argv, "-c:a") == ["pcm_s16le"] and argv[-1] == "/a/dialogue.wav"
     silent = dialogue_argv(DialogueMixPlan(2.5, Path("/a/d.wav"), RenderProfile()))
     assert "amix=inputs=1" in _after(silent, "-filter_complex")[0]
+
+
+def test_voice_over_and_off_screen_lines_are_treated() -> None:
+    assert treatment_for("V.O.") is Treatment.VOICE_OVER
+    assert (
+        treatment_for("o.s.") is Treatment.OFF_SCREEN
+        and treatment_for("O.C.") is Treatment.OFF_SCREEN
+    )
+    assert (
+        treatment_for("CONT'D") is Treatment.ON_SCREEN and treatment_for("") is Treatment.ON_SCREEN
+    )
+    voices = [
+        VoiceCue(Path("/a/1.wav"), 0.4, Treatment.VOICE_OVER),
+        VoiceCue(Path("/a/2.wav"), 2.0, Treatment.OFF_SCREEN),
+        VoiceCue(Path("/a/3.wav"), 3.0),
+    ]
+    graph = _after(dialogue_argv(DialogueMixPlan(5.0, Path("/a/d.wav"), RenderProfile(), voices)),
+                   "-filter_complex")[0]  # fmt: skip
+    first, second, third = graph.split(";")[:3]
+    assert "acompressor" in first and "lowpass" not in first
+    assert "lowpass=f=2200" in second and "aecho" in second
+    assert "lowpass" not in third and "acompressor" not in third
 
 
 def test_thread_budget_applies_to_filters_and_encoder() -> None:

@@ -25,6 +25,7 @@ from workflows.film import FilmWorkflow
 from workflows.film_types import FilmInput
 
 OUT = Path(__file__).resolve().parents[1] / "histories"
+VERSION = "v2"  # v1: before the cast-in-plan patch; v2: with it
 SCRIPT = """SCENE 1: INT. KITCHEN - MORNING
 SHOT 1: Wide shot, pan right - 2s
 Sunlight.
@@ -59,10 +60,12 @@ async def main() -> None:
                     uuid.uuid4().hex, SCRIPT, title="Replay",
                     profile=settings.render_profile(), queues=settings.task_queues(),
                 )  # fmt: skip
-                await _record(env.client, "film-completed-v1", film, settings.orchestration_queue)
+                await _record(
+                    env.client, f"film-completed-{VERSION}", film, settings.orchestration_queue
+                )
             async with standin_workers(env.client, StandIns(failing_shot="01-01")) as queues:
                 film = FilmInput(uuid.uuid4().hex, SCRIPT, queues=queues)
-                await _record(env.client, "film-failed-shot-v1", film, queues.orchestration)
+                await _record(env.client, f"film-failed-shot-{VERSION}", film, queues.orchestration)
     finally:
         await env.shutdown()
 

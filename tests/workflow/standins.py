@@ -34,8 +34,10 @@ from activities.contracts import (
     SynthesizeDialogueInput,
     SynthesizeDialogueResult,
 )
-from activities.planning import plan_film
+from activities.planning import PlanningActivities
 from core.task_queues import TaskQueues
+from providers.moderation import DenyListModerator
+from providers.registry import voice_provider
 from workflows.film import FilmWorkflow
 
 
@@ -121,11 +123,15 @@ async def standin_workers(client: Client, standins: StandIns) -> AsyncIterator[T
     work = standins.activities()
     async with (
         Worker(client, task_queue=queues.orchestration, workflows=[FilmWorkflow],
-               activities=[plan_film], activity_executor=_executor()),
+               activities=[_planner().plan_film], activity_executor=_executor()),
         Worker(client, task_queue=queues.models, activities=work[:4]),
         Worker(client, task_queue=queues.media, activities=work[4:], max_concurrent_activities=8),
     ):  # fmt: skip
         yield queues
+
+
+def _planner() -> PlanningActivities:
+    return PlanningActivities(voice_provider("espeak-ng"), DenyListModerator(["forbidden scene"]))
 
 
 def _executor():  # type: ignore[no-untyped-def]

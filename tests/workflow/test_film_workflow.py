@@ -66,8 +66,10 @@ async def test_film_renders_and_reports_progress(
     assert {"video", "score", "soundtrack", "subtitles", "poster"} <= set(state.assets)
     assert sorted(state.cast) == ["ANA", "BEN"] and state.cast["ANA"] != state.cast["BEN"]
 
+    # Shot 2 was written as 2.5 s, too short for its line: the plan extended it, and said so.
+    assert shots[1].duration_s > 2.5 and shots[1].extended_from_s == 2.5
     video = settings.artifact_root / result.video_key
-    assert_watchable(video, [3.0, 2.5, 3.0], (640, 360))
+    assert_watchable(video, [s.duration_s for s in shots], (640, 360))
     srt = (settings.artifact_root / str(result.subtitles_key)).read_text().replace("\u200b", "")
     assert 'BEN: Is it? "Good", she says: 100% {sure} $(whoami) ; \\o/' in srt
     assert "ANA: Звёзды. 星。" in srt

@@ -20,7 +20,8 @@ HISTORIES = sorted((Path(__file__).resolve().parents[1] / "histories").glob("*.j
 
 def test_there_are_recorded_histories() -> None:
     names = {path.stem for path in HISTORIES}
-    assert {"film-completed-v1", "film-failed-shot-v1"} <= names
+    for version in ("v1", "v2"):  # v1: before the cast-in-plan patch; v2: with it
+        assert {f"film-completed-{version}", f"film-failed-shot-{version}"} <= names
 
 
 @pytest.mark.parametrize("path", HISTORIES, ids=[path.stem for path in HISTORIES])

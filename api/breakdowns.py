@@ -1,0 +1,74 @@
+"""The script breakdown as the API serves it: one call for the preview and for new jobs,
+and the 422 bodies that say which line, column or option is at fault."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from fastapi import Request, status
+from fastapi.responses import JSONResponse
+
+from api.schemas import JobCreate
+from core.breakdown import (
+    Breakdown,
+    BreakdownOptions,
+    ContentRefusedError,
+    InvalidOptionError,
+    break_down,
+)
+from core.estimate import Estimate, Prices, estimate
+from core.settings import Settings
+from providers.base import ModerationProvider, VoiceProvider
+from screenplay.errors import ScriptError
+
+
+class BreakdownRefused(Exception):
+    def __init__(self, response: JSONResponse) -> None:
+        self.response = response
+
+
+def options_of(body: JobCreate) -> BreakdownOptions:
+    return BreakdownOptions(script_format=body.options.format, cast=dict(body.options.cast))
+
+
+def breakdown_for(request: Request, body: JobCreate) -> Breakdown:
+    voice: VoiceProvider = request.app.state.voice
+    moderator: ModerationProvider = request.app.state.moderator
+    try:
+        return break_down(body.script, body.title, options_of(body), voice, moderator)
+    except ContentRefusedError as error:
+        raise BreakdownRefused(
+            _issues(error, "ContentRefused", "the content policy refused")
+        ) from error
+    except ScriptError as error:
+        raise BreakdownRefused(
+            _issues(error, "InvalidScript", "the script does not parse")
+        ) from error
+    except InvalidOptionError as error:
+        raise BreakdownRefused(
+            JSONResponse(
+                status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+                content={"detail": str(error), "field": error.field_name, "type": "InvalidInput"},
+            )
+        ) from error
+
+
+def estimate_for(request: Request, breakdown: Breakdown) -> Estimate:
+    settings: Settings = request.app.state.settings
+    prices: Prices = request.app.state.prices
+    return estimate(breakdown.plan, prices, settings.render_profile())
+
+
+def _issues(error: ScriptError, error_type: str, what: str) -> JSONResponse:
+    issues = [asdict(issue) for issue in error.issues]
+    first = issues[0] if issues else {"line": 1, "column": 1}
+    return JSONResponse(
+        status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        content={
+            "detail": f"{what}: {error}",
+            "type": error_type,
+            "line": first["line"],
+            "column": first["column"],
+            "errors": issues,
+        },
+    )

@@ -1,0 +1,45 @@
+"""/api/v1/scripts/preview: the whole breakdown and its cost, free, before any spend."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from fastapi import APIRouter, Request
+
+from api.breakdowns import BreakdownRefused, breakdown_for, estimate_for
+from api.schemas import Preview, PreviewRequest
+
+router = APIRouter(prefix="/api/v1/scripts", tags=["scripts"])
+
+
+@router.post("/preview", response_model=Preview)
+def preview_script(body: PreviewRequest, request: Request) -> Any:
+    """Parse, moderate, cast and price a script. Starts nothing and costs nothing."""
+    try:
+        breakdown = breakdown_for(request, body)
+    except BreakdownRefused as refused:
+        return refused.response
+    plan = breakdown.plan
+    lines: dict[str, int] = {}
+    for shot in plan.shots:
+        for line in shot.dialogue:
+            lines[line.character] = lines.get(line.character, 0) + 1
+    scenes = []
+    for scene in plan.scenes:
+        shown = asdict(scene)
+        shown["characters"] = scene.characters
+        scenes.append(shown)
+    return Preview(
+        format=plan.script_format,
+        title=plan.title,
+        scenes=scenes,
+        characters=[
+            {"name": name, "voice": voice, "lines": lines.get(name, 0)}
+            for name, voice in breakdown.cast.items()
+        ],
+        duration_s=plan.duration_s,
+        shots=len(plan.shots),
+        estimate=asdict(estimate_for(request, breakdown)),
+        warnings=[asdict(warning) for warning in getattr(plan, "warnings", [])],
+    )

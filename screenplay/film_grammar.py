@@ -1,0 +1,123 @@
+"""Film grammar: which shots tell a scene, planned from its elements.
+
+For Fountain scenes and SCENE/SHOT scenes without SHOT lines. Deterministic rules:
+- The scene opens on an establishing shot for an exterior heading (EXT., EST.) and on
+  a wide shot otherwise, made from the first action paragraph; when the scene starts
+  with something else (dialogue, an insert card) the opening shot shows the heading.
+- Every further action paragraph is a medium shot.
+- Camera directions in CAPS at the start of an action paragraph (CLOSE ON, PAN LEFT,
+  ...; see screenplay.camera_cues) set that shot's type and move instead.
+- Dialogue is shot / reverse shot: each time the speaker changes, a new shot, over the
+  shoulder and close-up in turn, starting over the shoulder after every action
+  paragraph. Consecutive blocks by the same speaker stay in one shot.
+- Dual dialogue is one medium two-shot, static, with both speeches (marked dual).
+- Centered text (">THE END<") is an insert card, static.
+Unless a direction says otherwise, each type moves gently as DEFAULT_MOVES says:
+establishing pans right, close-ups zoom in, point-of-view shots dolly in, the rest hold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from screenplay.camera_cues import read_camera_cue
+from screenplay.context import ParseContext
+from screenplay.elements import ActionBlock, DialogueBlock, Element, Piece, SceneDraft
+from screenplay.model import CameraMove, ShotType
+from screenplay.shot_plan import PlannedShot, SpokenDraft
+
+DEFAULT_MOVES: dict[ShotType, CameraMove] = {
+    ShotType.ESTABLISHING: CameraMove.PAN_RIGHT,
+    ShotType.WIDE: CameraMove.STATIC,
+    ShotType.MEDIUM: CameraMove.STATIC,
+    ShotType.CLOSE_UP: CameraMove.ZOOM_IN,
+    ShotType.EXTREME_CLOSE_UP: CameraMove.ZOOM_IN,
+    ShotType.OVER_THE_SHOULDER: CameraMove.STATIC,
+    ShotType.POV: CameraMove.DOLLY_IN,
+    ShotType.INSERT: CameraMove.STATIC,
+}
+REVERSE_SHOTS = (ShotType.OVER_THE_SHOULDER, ShotType.CLOSE_UP)
+
+
+def opening_shot_type(int_ext: str) -> ShotType:
+    return ShotType.ESTABLISHING if int_ext == "EXT" else ShotType.WIDE
+
+
+def plan_scene(scene: SceneDraft, int_ext: str, context: ParseContext) -> list[PlannedShot]:
+    """The shots of one scene, in order; at least one when the scene has a heading."""
+    planner = _Planner(scene, opening_shot_type(int_ext), context)
+    for element in scene.elements:
+        planner.add(element)
+    planner.open_on_heading()
+    return planner.shots
+
+
+@dataclass
+class _Planner:
+    scene: SceneDraft
+    opening: ShotType
+    context: ParseContext
+    shots: list[PlannedShot] = field(default_factory=list)
+    opened: bool = False
+    turn: int = 0  # reverse shots taken since the last action paragraph
+    speaker: str | None = None  # whose dialogue the last shot holds
+
+    def add(self, element: Element) -> None:
+        if isinstance(element, ActionBlock):
+            if element.centered:
+                self.open_on_heading()
+                self._new(element.line, ShotType.INSERT).action.extend(element.pieces)
+            else:
+                self._action(element)
+            self.turn, self.speaker = 0, None
+        elif isinstance(element, DialogueBlock):
+            self.open_on_heading()
+            self._dialogue(element)
+        else:
+            self.open_on_heading()
+            two_shot = self._new(element.line, ShotType.MEDIUM)
+            two_shot.dialogue.extend(_spoken(element.first, dual=True))
+            two_shot.dialogue.extend(_spoken(element.second, dual=True))
+            self.speaker = None
+
+    def open_on_heading(self) -> None:
+        """The opening shot shows the heading when the scene does not open on action."""
+        if self.opened:
+            return
+        self.opened = True
+        if self.scene.heading:
+            shot = self._new(self.scene.line, self.opening)
+            shot.action.append(Piece(self.scene.line, self.scene.heading))
+
+    def _action(self, block: ActionBlock) -> None:
+        shot_type = ShotType.MEDIUM if self.opened else self.opening
+        self.opened = True
+        cue = read_camera_cue(block.pieces[0].text)
+        if cue.warning:
+            self.context.warn(block.line, cue.warning)
+        shot_type = cue.shot_type or shot_type
+        shot = self._new(block.line, shot_type, cue.camera_move)
+        shot.action.extend(block.pieces)
+
+    def _dialogue(self, block: DialogueBlock) -> None:
+        if self.speaker != block.character:
+            shot_type = REVERSE_SHOTS[self.turn % len(REVERSE_SHOTS)]
+            self.turn += 1
+            self._new(block.line, shot_type)
+            self.speaker = block.character
+        self.shots[-1].dialogue.extend(_spoken(block, dual=False))
+
+    def _new(
+        self, line: int, shot_type: ShotType, camera_move: CameraMove | None = None
+    ) -> PlannedShot:
+        move = DEFAULT_MOVES[shot_type] if camera_move is None else camera_move
+        shot = PlannedShot(line, shot_type, move)
+        self.shots.append(shot)
+        return shot
+
+
+def _spoken(block: DialogueBlock, dual: bool) -> list[SpokenDraft]:
+    return [
+        SpokenDraft(block.character, block.extension, speech.parenthetical, dual, speech.pieces)
+        for speech in block.speeches
+    ]
