@@ -108,3 +108,31 @@ def test_ffmpeg_failure_is_typed(work: Path) -> None:
         assert error.returncode != 0 and error.argv[0] == "ffmpeg" and error.stderr_tail
     else:
         raise AssertionError("ffmpeg should have failed on a broken picture")
+
+
+def test_off_screen_lines_sound_muffled_and_voice_over_present(work: Path) -> None:
+    from media.dialogue import Treatment
+
+    voice = speech(work / "line.wav", "Somebody is calling from the other room, listen.")
+    levels = {}
+    for treatment in Treatment:
+        stem = _stem(work, treatment.value, 4.0, [VoiceCue(voice, 0.2, treatment)])
+        highs = run(["ffmpeg", "-v", "info", "-i", str(stem), "-af", "highpass=f=3000,volumedetect",
+                     "-f", "null", "-"])  # fmt: skip
+        levels[treatment] = (mean_volume_db(stem), _mean_db(highs))
+    on, off, over = (
+        levels[Treatment.ON_SCREEN],
+        levels[Treatment.OFF_SCREEN],
+        levels[Treatment.VOICE_OVER],
+    )
+    assert off[0] < on[0] - 3  # further away: quieter
+    assert off[1] < on[1] - 10  # through a wall: the highs are gone
+    assert over[0] > off[0]  # a voice-over stays present
+
+
+def _mean_db(volumedetect_output: str) -> float:
+    import re
+
+    match = re.search(r"mean_volume: (-?[\d.]+) dB", volumedetect_output)
+    assert match, volumedetect_output
+    return float(match.group(1))
