@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect, text
 from sqlmodel import SQLModel, create_engine
 
 
@@ -19,3 +19,33 @@ def create_tables(engine: Engine) -> None:
     from api import models  # noqa: F401  (registers the tables)
 
     SQLModel.metadata.create_all(engine)
+    add_missing_columns(engine)
+
+
+def add_missing_columns(engine: Engine) -> list[str]:
+    """Additive migrations: columns added to a model since a database was created are
+    added to its table (each new column has a default), so an existing job index keeps
+    working. Returns the columns added."""
+    added = []
+    inspector = inspect(engine)
+    for table in SQLModel.metadata.sorted_tables:
+        present = {column["name"] for column in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name in present:
+                continue
+            kind = column.type.compile(dialect=engine.dialect)
+            default = _sql_default(getattr(column.default, "arg", None))
+            with engine.begin() as connection:
+                connection.execute(
+                    text(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}{default}')
+                )
+            added.append(f"{table.name}.{column.name}")
+    return added
+
+
+def _sql_default(value: object) -> str:
+    if isinstance(value, bool):
+        return f" DEFAULT {'TRUE' if value else 'FALSE'}"
+    if isinstance(value, int | float):
+        return f" DEFAULT {value}"
+    return ""

@@ -45,10 +45,16 @@ async def refresh_job(client: Client, job: Job) -> bool:
             log.info("progress of %s not available yet: %s", job.workflow_id, error)
             return False
         running = JobStatus.QUEUED if progress.stage is Stage.QUEUED else JobStatus.RUNNING
-        seen = (running, progress.stage.value, progress.percent, progress.shots_done)
-        if seen == (job.status, job.stage, job.percent, job.shots_done):
+        seen = (
+            running,
+            progress.stage.value,
+            progress.percent,
+            progress.shots_done,
+            progress.paused,
+        )
+        if seen == (job.status, job.stage, job.percent, job.shots_done, job.paused):
             return False  # nothing new: no write
-        job.status, job.stage, job.percent, job.shots_done = seen
+        job.status, job.stage, job.percent, job.shots_done, job.paused = seen
         job.shots_total = progress.shots_total
     job.updated_at = datetime.now(UTC)
     return True
@@ -56,7 +62,7 @@ async def refresh_job(client: Client, job: Job) -> bool:
 
 async def _record_outcome(client: Client, job: Job, status: JobStatus) -> None:
     handle = client.get_workflow_handle(job.workflow_id, result_type=FilmResult)
-    job.status = status
+    job.status, job.paused = status, False
     if status is JobStatus.COMPLETED:
         result = await handle.result()
         job.stage, job.percent = Stage.COMPLETED.value, 100

@@ -10,7 +10,7 @@ from temporalio.client import Client
 
 from api.db import create_tables, make_engine
 from api.limits import BodySizeLimit
-from api.routes import files, health, jobs, scripts
+from api.routes import control, files, health, jobs, scripts
 from core.estimate import Prices
 from core.settings import Settings, get_settings
 from providers import registry
@@ -48,6 +48,7 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
     )
     app.include_router(health.router)
     app.include_router(jobs.router)
+    app.include_router(control.router)
     app.include_router(scripts.router)
     app.include_router(files.router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)

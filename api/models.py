@@ -37,6 +37,7 @@ class Job(JobBase, table=True):
     percent: int = 0
     shots_done: int = 0
     shots_total: int = 0
+    paused: bool = False
     duration_s: float = 0.0
     error: str | None = Field(default=None)
     error_stage: str | None = Field(default=None, max_length=32)

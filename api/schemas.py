@@ -70,6 +70,7 @@ class Progress(BaseModel):
     stage: str
     shots_done: int
     shots_total: int
+    paused: bool = False
 
 
 class JobError(BaseModel):

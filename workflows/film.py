@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from temporalio import workflow
 from temporalio.exceptions import ActivityError, ApplicationError, RetryState
+from temporalio.workflow import ActivityCancellationType
 
 with workflow.unsafe.imports_passed_through():
     from activities.contracts import (
@@ -41,6 +42,7 @@ with workflow.unsafe.imports_passed_through():
     from workflows.cut import editor_cut, scene_context, score_cues, subtitle_cues
     from workflows.failures import StepFailed, all_or_cancel, describe_cause, failure_type
     from workflows.film_types import (
+        ControlInput,
         FailureInfo,
         FilmInput,
         FilmProgress,
@@ -54,6 +56,10 @@ with workflow.unsafe.imports_passed_through():
 T = TypeVar("T")
 # Patches: each names a change to the released workflow; old runs replay the old path.
 CAST_IN_PLAN = "cast-in-plan"  # plan_film casts the voices; no cast_voices activity
+PAUSE = ControlInput()
+# Media activities are awaited on cancellation: the run closes only once ffmpeg is killed
+# and partial files are gone.
+AWAIT_CANCEL = ActivityCancellationType.WAIT_CANCELLATION_COMPLETED
 Dialogue = asyncio.Future[SynthesizeDialogueResult]
 
 
@@ -72,10 +78,26 @@ class FilmWorkflow:
     def state(self) -> FilmState:
         return self._film.state()
 
+    @workflow.signal
+    def pause(self, request: ControlInput = PAUSE) -> None:
+        """No new shot starts until `resume`; shots already rendering finish."""
+        self._film.paused, self._film.pause_reason = True, request.reason
+        self._publish_summary()
+
+    @workflow.signal
+    def resume(self, request: ControlInput = PAUSE) -> None:
+        self._film.paused, self._film.pause_reason = False, ""
+        self._publish_summary()
+
     @workflow.run
     async def run(self, request: FilmInput) -> FilmResult:
         try:
             return await self._make_film(request)
+        except asyncio.CancelledError:
+            # Temporal cancellation: running activities were asked to stop (media ones are
+            # awaited, so their ffmpeg is gone and partial files removed before we close).
+            self._enter(Stage.CANCELLED)
+            raise
         except StepFailed as failed:
             self._film.error = failed.info
             self._enter(Stage.FAILED)
@@ -159,6 +181,7 @@ class FilmWorkflow:
                 start_to_close_timeout=policies.COMPOSE_TIMEOUT,
                 heartbeat_timeout=policies.MEDIA_HEARTBEAT,
                 retry_policy=policies.RETRY,
+                cancellation_type=AWAIT_CANCEL,
                 summary="compose the film",
             ),
         )
@@ -266,9 +289,11 @@ class FilmWorkflow:
     ) -> RenderShotResult:
         track = self._film.shot(shot.shot_id)
         async with slots:
+            await self._while_paused()
             track.status = ShotStatus.RENDERING
             self._publish_summary()
             art = await self._picture(plan, scene, shot)
+            await self._while_paused()
             rendered: RenderShotResult = await self._step(
                 "render_shot",
                 shot.shot_id,
@@ -287,6 +312,7 @@ class FilmWorkflow:
                     start_to_close_timeout=policies.RENDER_SHOT_TIMEOUT,
                     heartbeat_timeout=policies.MEDIA_HEARTBEAT,
                     retry_policy=policies.RETRY,
+                    cancellation_type=AWAIT_CANCEL,
                     summary=f"shot {shot.shot_id}: render clip",
                 ),
             )
@@ -357,6 +383,7 @@ class FilmWorkflow:
                 start_to_close_timeout=policies.COMPOSE_TIMEOUT,
                 heartbeat_timeout=policies.MEDIA_HEARTBEAT,
                 retry_policy=policies.RETRY,
+                cancellation_type=AWAIT_CANCEL,
                 summary="mix the soundtrack",
             ),
         )
@@ -377,6 +404,10 @@ class FilmWorkflow:
                 exhausted = error.retry_state == RetryState.MAXIMUM_ATTEMPTS_REACHED
                 track.attempts[step] = policies.MAX_ATTEMPTS if exhausted else 1
             raise StepFailed(info) from error
+
+    async def _while_paused(self) -> None:
+        if self._film.paused:
+            await workflow.wait_condition(lambda: not self._film.paused)
 
     def _enter(self, stage: Stage) -> None:
         self._film.stage = stage

@@ -18,6 +18,7 @@ class Stage(StrEnum):
     PUBLISHING = "publishing"
     COMPLETED = "completed"
     FAILED = "failed"
+    CANCELLED = "cancelled"
 
 
 class ShotStatus(StrEnum):
@@ -25,6 +26,13 @@ class ShotStatus(StrEnum):
     RENDERING = "rendering"
     DONE = "done"
     FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class ControlInput:
+    """Payload of the pause and resume signals; `reason` shows in the Web UI."""
+
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,6 +93,7 @@ class FilmProgress:
     shots_done: int
     shots_total: int
     scenes: list[SceneProgress] = field(default_factory=list)
+    paused: bool = False  # no new shot starts while paused; running ones finish
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,8 @@ class FilmTracker:
         self.cast: dict[str, str] = {}  # character -> voice
         self.assets: dict[str, str] = {}
         self.error: FailureInfo | None = None
+        self.paused = False
+        self.pause_reason = ""
 
     def planned(self, plan: FilmPlan) -> None:
         self.plan = plan
@@ -91,6 +93,7 @@ class FilmTracker:
             shots_done=self.shots_done(),
             shots_total=len(self.shots),
             scenes=scenes,
+            paused=self.paused,
         )
 
     def state(self) -> FilmState:
@@ -122,6 +125,9 @@ class FilmTracker:
         """Markdown for the Web UI's current details."""
         progress = self.progress()
         lines = [f"**{progress.stage.value.title()}** · {progress.percent}%"]
+        if self.paused:
+            reason = f": {self.pause_reason}" if self.pause_reason else ""
+            lines.insert(0, f"**Paused**{reason}. No new shot starts until resumed.")
         if progress.shots_total:
             lines.append(f"Shots: {progress.shots_done}/{progress.shots_total}")
         if self.error is not None:

@@ -42,6 +42,7 @@ def job_public(job: Job) -> JobPublic:
             stage=job.stage,
             shots_done=job.shots_done,
             shots_total=job.shots_total,
+            paused=job.paused,
         ),
         duration_s=job.duration_s,
         created_at=job.created_at,
