@@ -1,0 +1,287 @@
+"""FilmWorkflow's steps: one method per activity call, with its queue, timeouts, retry
+policy, Web UI summary, and what it records in the film's books. No ordering here: the
+workflow (workflows/film.py) decides what runs when."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable
+from typing import TypeVar
+
+from temporalio import workflow
+from temporalio.exceptions import ActivityError, RetryState
+from temporalio.workflow import ActivityCancellationType
+
+with workflow.unsafe.imports_passed_through():
+    from activities.contracts import (
+        CastVoicesInput,
+        ComposeFilmInput,
+        ComposeFilmResult,
+        ComposeScoreInput,
+        GenerateVisualInput,
+        GenerateVisualResult,
+        LineRequest,
+        MixSoundtrackInput,
+        PlanFilmInput,
+        PlanFilmResult,
+        PublishFilmInput,
+        PublishFilmResult,
+        RenderShotInput,
+        RenderShotResult,
+        SynthesizeDialogueInput,
+        SynthesizeDialogueResult,
+    )
+    from activities.media_work import MediaActivities
+    from activities.model_work import ModelActivities
+    from activities.planning import PlanningActivities
+    from core.breakdown import BreakdownOptions
+    from screenplay.model import FilmPlan, Scene, Shot
+    from workflows import policies
+    from workflows.cut import editor_cut, scene_context, score_cues, subtitle_cues
+    from workflows.failures import StepFailed, describe_cause
+    from workflows.film_types import FailureInfo, FilmInput, ShotStatus
+    from workflows.tracker import FilmTracker
+
+T = TypeVar("T")
+# Media activities are awaited on cancellation: the run closes only once ffmpeg is killed
+# and partial files are gone.
+AWAIT_CANCEL = ActivityCancellationType.WAIT_CANCELLATION_COMPLETED
+
+
+class FilmSteps:
+    def __init__(self, request: FilmInput, film: FilmTracker) -> None:
+        self._request = request
+        self._film = film
+        self._queues = request.queues
+
+    async def step(self, step: str, shot_id: str | None, activity: Awaitable[T]) -> T:
+        """Await an activity; a final failure becomes a StepFailed naming stage, step, shot."""
+        try:
+            return await activity
+        except ActivityError as error:
+            error_type, message = describe_cause(error)
+            info = FailureInfo(self._film.stage.value, step, shot_id, error_type, message)
+            if shot_id is not None:
+                track = self._film.shot(shot_id)
+                track.status, track.error = ShotStatus.FAILED, info
+                exhausted = error.retry_state == RetryState.MAXIMUM_ATTEMPTS_REACHED
+                track.attempts[step] = policies.MAX_ATTEMPTS if exhausted else 1
+            raise StepFailed(info) from error
+
+    async def plan(self) -> PlanFilmResult:
+        request = self._request
+        options = BreakdownOptions(request.options.script_format, dict(request.options.cast))
+        return await self.step(
+            "plan_film",
+            None,
+            workflow.execute_activity_method(
+                PlanningActivities.plan_film,
+                PlanFilmInput(request.job_id, request.script, request.title, options),
+                task_queue=self._queues.orchestration,
+                start_to_close_timeout=policies.PLAN_TIMEOUT,
+                retry_policy=policies.RETRY,
+            ),
+        )
+
+    async def cast_voices(self, plan: FilmPlan) -> None:
+        """Runs started before plan_film cast the voices still take this step."""
+        if not plan.characters:
+            return
+        cast = await self.step(
+            "cast_voices",
+            None,
+            workflow.execute_activity_method(
+                ModelActivities.cast_voices,
+                CastVoicesInput(self._request.job_id, plan.characters),
+                task_queue=self._queues.models,
+                start_to_close_timeout=policies.CAST_TIMEOUT,
+                retry_policy=policies.RETRY,
+                summary=f"cast {len(plan.characters)} voices",
+            ),
+        )
+        self._film.cast = dict(cast.voices)
+
+    async def dialogue(self, shot: Shot) -> SynthesizeDialogueResult:
+        lines = [
+            LineRequest(
+                line.character, line.text, self._film.cast.get(line.character), line.extension
+            )
+            for line in shot.dialogue
+        ]
+        spoken = await self.step(
+            "synthesize_dialogue",
+            shot.shot_id,
+            workflow.execute_activity_method(
+                ModelActivities.synthesize_dialogue,
+                SynthesizeDialogueInput(
+                    self._request.job_id,
+                    shot.shot_id,
+                    shot.duration_s,
+                    self._request.profile,
+                    lines,
+                ),
+                task_queue=self._queues.models,
+                start_to_close_timeout=policies.VOICE_TIMEOUT,
+                heartbeat_timeout=policies.VOICE_HEARTBEAT,
+                retry_policy=policies.RETRY,
+                summary=f"shot {shot.shot_id}: dialogue ({len(lines)} lines)",
+            ),
+        )
+        track = self._film.shot(shot.shot_id)
+        track.dialogue_done, track.attempts["synthesize_dialogue"] = True, spoken.attempt
+        track.assets["dialogue"] = spoken.stem_key
+        for index, line in enumerate(spoken.lines, start=1):
+            track.assets[f"line_{index}"] = line.audio_key
+        self._film.spoken[shot.shot_id] = list(spoken.lines)
+        return spoken
+
+    async def picture(self, plan: FilmPlan, scene: Scene, shot: Shot) -> GenerateVisualResult:
+        request = self._request
+        art = await self.step(
+            "generate_visual",
+            shot.shot_id,
+            workflow.execute_activity_method(
+                ModelActivities.generate_visual,
+                GenerateVisualInput(
+                    request.job_id, plan.title, scene_context(scene), shot, request.profile
+                ),
+                task_queue=self._queues.models,
+                start_to_close_timeout=policies.VISUAL_TIMEOUT,
+                retry_policy=policies.RETRY,
+                summary=f"shot {shot.shot_id}: picture",
+            ),
+        )
+        track = self._film.shot(shot.shot_id)
+        track.picture_done, track.attempts["generate_visual"] = True, art.attempt
+        track.assets["background"] = art.background_key
+        if art.overlay_key:
+            track.assets["overlay"] = art.overlay_key
+        return art
+
+    async def render(self, shot: Shot, art: GenerateVisualResult) -> RenderShotResult:
+        rendered: RenderShotResult = await self.step(
+            "render_shot",
+            shot.shot_id,
+            workflow.execute_activity_method(
+                MediaActivities.render_shot,
+                RenderShotInput(
+                    job_id=self._request.job_id,
+                    shot_id=shot.shot_id,
+                    camera_move=shot.camera_move,
+                    duration_s=shot.duration_s,
+                    background_key=art.background_key,
+                    overlay_key=art.overlay_key,
+                    profile=self._request.profile,
+                ),
+                task_queue=self._queues.media,
+                start_to_close_timeout=policies.RENDER_SHOT_TIMEOUT,
+                heartbeat_timeout=policies.MEDIA_HEARTBEAT,
+                retry_policy=policies.RETRY,
+                cancellation_type=AWAIT_CANCEL,
+                summary=f"shot {shot.shot_id}: render clip",
+            ),
+        )
+        track = self._film.shot(shot.shot_id)
+        track.clip_done, track.attempts["render_shot"] = True, rendered.attempt
+        track.assets["clip"] = rendered.clip_key
+        return rendered
+
+    async def score(self, plan: FilmPlan) -> str:
+        score = await self.step(
+            "compose_score",
+            None,
+            workflow.execute_activity_method(
+                ModelActivities.compose_score,
+                ComposeScoreInput(self._request.job_id, score_cues(plan), self._request.profile),
+                task_queue=self._queues.models,
+                start_to_close_timeout=policies.SCORE_TIMEOUT,
+                retry_policy=policies.RETRY,
+                summary="compose the score",
+            ),
+        )
+        self._film.score_done = True
+        self._film.assets["score"] = score.score_key
+        return score.score_key
+
+    async def soundtrack(self, stem_keys: list[str], score_key: str) -> str:
+        mixed = await self.step(
+            "mix_soundtrack",
+            None,
+            workflow.execute_activity_method(
+                MediaActivities.mix_soundtrack,
+                MixSoundtrackInput(
+                    self._request.job_id, stem_keys, score_key, self._request.profile
+                ),
+                task_queue=self._queues.media,
+                start_to_close_timeout=policies.COMPOSE_TIMEOUT,
+                heartbeat_timeout=policies.MEDIA_HEARTBEAT,
+                retry_policy=policies.RETRY,
+                cancellation_type=AWAIT_CANCEL,
+                summary="mix the soundtrack",
+            ),
+        )
+        self._film.soundtrack_done = True
+        self._film.assets["soundtrack"] = mixed.soundtrack_key
+        return mixed.soundtrack_key
+
+    async def compose(
+        self,
+        plan: FilmPlan,
+        rendered: list[RenderShotResult],
+        soundtrack_key: str,
+        stems: dict[str, str],
+    ) -> ComposeFilmResult:
+        composed = await self.step(
+            "compose_film",
+            None,
+            workflow.execute_activity_method(
+                MediaActivities.compose_film,
+                ComposeFilmInput(
+                    job_id=self._request.job_id,
+                    title=plan.title,
+                    clip_keys=[clip.clip_key for clip in rendered],
+                    soundtrack_key=soundtrack_key,
+                    duration_s=plan.duration_s,
+                    subtitles=subtitle_cues(plan, self._film.spoken),
+                    cut=editor_cut(plan, rendered, stems),
+                    fps=self._request.profile.fps,
+                ),
+                task_queue=self._queues.media,
+                start_to_close_timeout=policies.COMPOSE_TIMEOUT,
+                heartbeat_timeout=policies.MEDIA_HEARTBEAT,
+                retry_policy=policies.RETRY,
+                cancellation_type=AWAIT_CANCEL,
+                summary="compose the film",
+            ),
+        )
+        self._film.assets["video"] = composed.video_key
+        if composed.vtt_key:
+            self._film.assets["vtt"] = composed.vtt_key
+        if composed.timeline_key:
+            self._film.assets["timeline"] = composed.timeline_key
+        return composed
+
+    async def publish(
+        self, composed: ComposeFilmResult, rendered: list[RenderShotResult]
+    ) -> PublishFilmResult:
+        published = await self.step(
+            "publish_film",
+            None,
+            workflow.execute_activity_method(
+                MediaActivities.publish_film,
+                PublishFilmInput(
+                    self._request.job_id,
+                    composed.video_key,
+                    composed.subtitles_key,
+                    expected_duration_s=sum(clip.duration_s for clip in rendered),
+                ),
+                task_queue=self._queues.media,
+                start_to_close_timeout=policies.PUBLISH_TIMEOUT,
+                heartbeat_timeout=policies.MEDIA_HEARTBEAT,
+                retry_policy=policies.RETRY,
+                summary="publish",
+            ),
+        )
+        self._film.assets["poster"] = published.poster_key
+        if published.subtitles_key:
+            self._film.assets["subtitles"] = published.subtitles_key
+        return published
