@@ -72,7 +72,7 @@ def test_script_to_film_through_rest(
         time.sleep(0.3)
     assert job["status"] == "completed", job
     assert job["progress"] == {"percent": 100, "stage": "completed", "shots_done": 6,
-                               "shots_total": 6}  # fmt: skip
+                               "shots_total": 6, "paused": False}  # fmt: skip
     assert seen_percents == sorted(seen_percents), "progress went backwards"
     assert cli_progress is not None and cli_progress["shots_total"] == 6
     assert 0 <= int(str(cli_progress["percent"])) <= 100
