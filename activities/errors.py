@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from temporalio.exceptions import ApplicationError, CancelledError
+
 INVALID_SCRIPT = "InvalidScript"  # the script does not parse: fix it, do not retry
 INVALID_INPUT = "InvalidInput"  # a payload or option the system cannot use
 CONTENT_REFUSED = "ContentRefused"  # the content policy refused lines of the script
@@ -10,3 +15,24 @@ SHOT_FAILED = "ShotFailed"  # a shot failed every attempt: fails the film
 FILM_FAILED = "FilmFailed"  # a film-level stage (score, compose, publish) failed
 
 NON_RETRYABLE = [INVALID_SCRIPT, INVALID_INPUT, CONTENT_REFUSED]
+
+
+@contextmanager
+def failures_of(provider: str) -> Iterator[None]:
+    """Turn a provider's error into a typed ApplicationError that names the provider.
+
+    A ValueError is the input's fault, so retrying cannot help: non-retryable. Anything
+    else (a crashed tool, a busy service) is retried by the activity's retry policy.
+    Cancellation passes through untouched.
+    """
+    try:
+        yield
+    except (ApplicationError, CancelledError):
+        raise
+    except Exception as error:
+        raise ApplicationError(
+            str(error) or type(error).__name__,
+            {"provider": provider},
+            type=type(error).__name__,
+            non_retryable=isinstance(error, ValueError),
+        ) from error

@@ -27,7 +27,7 @@ from activities.contracts import (
     RenderShotInput,
     RenderShotResult,
 )
-from activities.errors import MEDIA_CHECK_FAILED
+from activities.errors import MEDIA_CHECK_FAILED, failures_of
 from media.compose import (
     FilmComposePlan,
     SoundtrackPlan,
@@ -79,7 +79,8 @@ class MediaActivities:
             threads=self._threads_per_render,
         )
         try:
-            run_ffmpeg(shot_argv(plan), on_progress=_heartbeat_progress(seconds))
+            with failures_of("ffmpeg"):
+                run_ffmpeg(shot_argv(plan), on_progress=_heartbeat_progress(seconds))
             self._store.commit(clip_temp, clip_key)
         finally:
             clip_temp.unlink(missing_ok=True)
@@ -97,7 +98,8 @@ class MediaActivities:
         )
         total_s = sum(_wav_seconds(self._store.path(k)) for k in request.stem_keys)
         try:
-            run_ffmpeg(soundtrack_argv(plan), on_progress=_heartbeat_progress(total_s))
+            with failures_of("ffmpeg"):
+                run_ffmpeg(soundtrack_argv(plan), on_progress=_heartbeat_progress(total_s))
             self._store.commit(temp, soundtrack_key)
         finally:
             temp.unlink(missing_ok=True)
@@ -126,7 +128,8 @@ class MediaActivities:
             video_out=video_temp,
         )
         try:
-            run_ffmpeg(compose_argv(plan), on_progress=_heartbeat_progress(request.duration_s))
+            with failures_of("ffmpeg"):
+                run_ffmpeg(compose_argv(plan), on_progress=_heartbeat_progress(request.duration_s))
             self._store.commit(video_temp, video_key)
         finally:
             video_temp.unlink(missing_ok=True)

@@ -24,6 +24,7 @@ from activities.contracts import (
     SynthesizeDialogueInput,
     SynthesizeDialogueResult,
 )
+from activities.errors import failures_of
 from media.dialogue import DialogueMixPlan, VoiceCue, dialogue_argv, treatment_for
 from media.dialogue_timing import line_budgets, line_starts
 from media.ffmpeg import run_ffmpeg
@@ -52,7 +53,8 @@ class ModelActivities:
         scratch = self._store.work_dir(job_key(request.job_id, "shots", shot_id, "frame-work"))
         try:
             frame = FrameRequest(request.film_title, request.scene, request.shot, request.profile)
-            art = self._visual.render_frame(frame, scratch)
+            with failures_of(self._visual.name):
+                art = self._visual.render_frame(frame, scratch)
             self._store.commit(art.background, background_key)
             if art.overlay is not None:
                 self._store.commit(art.overlay, overlay_key)
@@ -79,9 +81,10 @@ class ModelActivities:
             key = job_key(request.job_id, "shots", request.shot_id, f"line-{index + 1:02d}.wav")
             temp = self._store.temp_path(key)
             try:
-                clip = self._voice.synthesize(
-                    line.character, line.text, temp, max_duration_s=budget, voice=line.voice
-                )
+                with failures_of(self._voice.name):
+                    clip = self._voice.synthesize(
+                        line.character, line.text, temp, max_duration_s=budget, voice=line.voice
+                    )
                 self._store.commit(clip.path, key)
             finally:
                 temp.unlink(missing_ok=True)
@@ -99,7 +102,8 @@ class ModelActivities:
             ],
         )
         try:
-            run_ffmpeg(dialogue_argv(plan))
+            with failures_of("ffmpeg"):
+                run_ffmpeg(dialogue_argv(plan))
             self._store.commit(stem_temp, stem_key)
         finally:
             stem_temp.unlink(missing_ok=True)
@@ -118,9 +122,10 @@ class ModelActivities:
         score_key = job_key(request.job_id, "score.wav")
         temp = self._store.temp_path(score_key)
         try:
-            track = self._music.compose(
-                request.cues, request.job_id, temp, request.profile.audio_rate
-            )
+            with failures_of(self._music.name):
+                track = self._music.compose(
+                    request.cues, request.job_id, temp, request.profile.audio_rate
+                )
             self._store.commit(track.path, score_key)
         finally:
             temp.unlink(missing_ok=True)

@@ -22,16 +22,25 @@ class StepFailed(Exception):
         self.info = info
 
 
-def describe_cause(error: ActivityError) -> tuple[str, str]:
-    """The failure's type and message, from the activity's own error when it has one."""
+def describe_failure(
+    stage: str, step: str, shot_id: str | None, error: ActivityError
+) -> FailureInfo:
+    """What failed, from the activity's own error when it has one: type, message,
+    provider, and whether retrying could help."""
     cause = error.cause
     if isinstance(cause, ApplicationError):
-        return cause.type or "ApplicationError", cause.message
+        details = cause.details[0] if cause.details else None
+        provider = str(details.get("provider", "")) if isinstance(details, dict) else ""
+        return FailureInfo(
+            stage, step, shot_id, cause.type or "ApplicationError", cause.message, provider,
+            retryable=not cause.non_retryable and (cause.type or "") not in NON_RETRYABLE,
+        )  # fmt: skip
     if isinstance(cause, TimeoutError):
-        return "Timeout", f"{cause.type.name.lower() if cause.type else 'activity'} timeout"
+        kind = cause.type.name.lower() if cause.type else "activity"
+        return FailureInfo(stage, step, shot_id, "Timeout", f"{kind} timeout")
     if cause is not None:
-        return type(cause).__name__, str(cause)
-    return "ActivityError", str(error)
+        return FailureInfo(stage, step, shot_id, type(cause).__name__, str(cause))
+    return FailureInfo(stage, step, shot_id, "ActivityError", str(error))
 
 
 def failure_type(info: FailureInfo) -> str:

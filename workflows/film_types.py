@@ -61,6 +61,8 @@ class FailureInfo:
     shot_id: str | None
     error_type: str
     message: str
+    provider: str = ""  # the provider (or tool) that failed, when the activity said
+    retryable: bool = True  # False: retrying cannot help (bad input, refused content)
 
 
 @dataclass(frozen=True)

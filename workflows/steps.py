@@ -37,8 +37,8 @@ with workflow.unsafe.imports_passed_through():
     from screenplay.model import FilmPlan, Scene, Shot
     from workflows import policies
     from workflows.cut import editor_cut, scene_context, score_cues, subtitle_cues
-    from workflows.failures import StepFailed, describe_cause
-    from workflows.film_types import FailureInfo, FilmInput, ShotStatus
+    from workflows.failures import StepFailed, describe_failure
+    from workflows.film_types import FilmInput, ShotStatus
     from workflows.tracker import FilmTracker
 
 T = TypeVar("T")
@@ -58,8 +58,7 @@ class FilmSteps:
         try:
             return await activity
         except ActivityError as error:
-            error_type, message = describe_cause(error)
-            info = FailureInfo(self._film.stage.value, step, shot_id, error_type, message)
+            info = describe_failure(self._film.stage.value, step, shot_id, error)
             if shot_id is not None:
                 track = self._film.shot(shot_id)
                 track.status, track.error = ShotStatus.FAILED, info

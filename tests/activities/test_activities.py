@@ -157,3 +157,34 @@ def test_dialogue_is_spoken_placed_and_mixed_sample_exact(tmp_path: Path) -> Non
     with wave.open(str(store.path(result.stem_key))) as stem:
         assert stem.getnframes() == 6 * 48_000 and stem.getnchannels() == 2
     assert all(store.exists(line.audio_key) for line in result.lines)
+
+
+def test_a_failing_tool_is_named_and_retryable(tmp_path: Path) -> None:
+    store = ArtifactStore(tmp_path)
+    key = _background(store, "job5", "960x540")
+    store.path(key).write_bytes(b"not a picture")
+    media = MediaActivities(store, "http://films")
+    request = _render_input("job5", key, 1.0, RenderProfile(width=640, height=360))
+    with pytest.raises(ApplicationError) as raised:
+        ActivityEnvironment().run(media.render_shot, request)
+    error = raised.value
+    assert error.type == "FfmpegError" and not error.non_retryable
+    assert error.details[0] == {"provider": "ffmpeg"}
+    assert "exited with" in error.message
+
+
+def test_bad_input_to_a_provider_is_not_retried(tmp_path: Path) -> None:
+    store = ArtifactStore(tmp_path)
+    models = ModelActivities(
+        store,
+        visual_provider("animatic"),
+        voice_provider("espeak-ng"),
+        music_provider("synth-score"),
+    )
+    request = SynthesizeDialogueInput(
+        "job6", "01-01", 3.0, RenderProfile(640, 360), [LineRequest("ANA", "   ")]
+    )
+    with pytest.raises(ApplicationError) as raised:
+        ActivityEnvironment().run(models.synthesize_dialogue, request)
+    assert raised.value.type == "ValueError" and raised.value.non_retryable
+    assert raised.value.details[0] == {"provider": "espeak-ng"}

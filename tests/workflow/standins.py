@@ -85,7 +85,9 @@ class StandIns:
             try:
                 await asyncio.sleep(self.render_delay_s)
                 if request.shot_id == self.failing_shot:
-                    raise ApplicationError("encoder exploded", type="EncoderCrash")
+                    raise ApplicationError(
+                        "encoder exploded", {"provider": "stand-in-encoder"}, type="EncoderCrash"
+                    )
             finally:
                 with self.lock:
                     self.running -= 1

@@ -43,6 +43,7 @@ async def test_shot_failing_every_attempt_fails_the_film_naming_it(client: Clien
         shot = next(s for s in state.scenes[0].shots if s.shot_id == "01-03")
         assert shot.status == "failed" and shot.attempts["render_shot"] == 3
         assert shot.error is not None and shot.error.message == "encoder exploded"
+        assert shot.error.provider == "stand-in-encoder" and shot.error.retryable
         assert state.stage is Stage.FAILED
         assert standins.calls["compose_film"] == 0  # nothing composed from a broken cut
 
