@@ -110,6 +110,15 @@ class RenderShotResult:
 
 
 @dataclass(frozen=True)
+class RenderPlaceholderInput:
+    job_id: str
+    shot_id: str
+    duration_s: float
+    lines: list[str]  # what the card says: the shot, and why it is missing
+    profile: RenderProfile
+
+
+@dataclass(frozen=True)
 class ComposeScoreInput:
     job_id: str
     cues: list[ScoreCue]

@@ -24,6 +24,7 @@ from activities.contracts import (
     MixSoundtrackResult,
     PublishFilmInput,
     PublishFilmResult,
+    RenderPlaceholderInput,
     RenderShotInput,
     RenderShotResult,
 )
@@ -37,6 +38,7 @@ from media.compose import (
     soundtrack_argv,
 )
 from media.ffmpeg import ProgressCallback, probe, run_ffmpeg
+from media.placeholder import PlaceholderPlan, placeholder_argv
 from media.shot import ShotRenderPlan, shot_argv
 from media.subtitles import to_srt, to_vtt
 from media.timeline import TimelineShot, build_timeline
@@ -85,6 +87,26 @@ class MediaActivities:
         finally:
             clip_temp.unlink(missing_ok=True)
         return RenderShotResult(clip_key, frames, seconds, attempt)
+
+    @activity.defn
+    def render_placeholder(self, request: RenderPlaceholderInput) -> RenderShotResult:
+        """A titled card for a shot that failed every attempt, when the film goes on."""
+        clip_key = job_key(request.job_id, "shots", request.shot_id, "placeholder.mp4")
+        frames = request.profile.frames_for(request.duration_s)
+        work = self._store.work_dir(job_key(request.job_id, "shots", request.shot_id, "card"))
+        text_file = work / "card.txt"
+        text_file.write_text("\n".join(request.lines), encoding="utf-8")
+        temp = self._store.temp_path(clip_key)
+        plan = PlaceholderPlan(text_file, request.duration_s, temp, request.profile)
+        try:
+            with failures_of("ffmpeg"):
+                run_ffmpeg(placeholder_argv(plan))
+            self._store.commit(temp, clip_key)
+        finally:
+            temp.unlink(missing_ok=True)
+            shutil.rmtree(work, ignore_errors=True)
+        seconds = frames / request.profile.fps
+        return RenderShotResult(clip_key, frames, seconds, activity.info().attempt)
 
     @activity.defn
     def mix_soundtrack(self, request: MixSoundtrackInput) -> MixSoundtrackResult:

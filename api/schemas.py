@@ -12,6 +12,10 @@ from api.models import JobStatus
 
 class ScriptOptions(BaseModel):
     format: Literal["auto", "fountain", "scene_shot", "free_text"] = "auto"
+    on_shot_failure: Literal["fail", "placeholder"] = Field(
+        default="fail",
+        description="placeholder: a shot that fails every attempt becomes a titled card",
+    )
     cast: dict[str, str] = Field(
         default_factory=dict,
         description='Voice per character, overriding casting, e.g. {"MAYA": "en-us+f3 p=60 s=160"}',

@@ -74,6 +74,7 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
                 task_queue=names.media,
                 activities=[
                     media.render_shot,
+                    media.render_placeholder,
                     media.mix_soundtrack,
                     media.compose_film,
                     media.publish_film,

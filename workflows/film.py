@@ -142,7 +142,12 @@ class FilmWorkflow:
 
     async def _dialogue(self, shot: Shot, slots: asyncio.Semaphore) -> SynthesizeDialogueResult:
         async with slots:
-            return await self._steps.dialogue(shot)
+            try:
+                return await self._steps.dialogue(shot)
+            except StepFailed:
+                if not self._placeholders:
+                    raise
+                return await self._steps.silent_dialogue(shot)
 
     async def _render_shot(
         self, plan: FilmPlan, scene: Scene, shot: Shot, slots: asyncio.Semaphore, talk: Dialogue
@@ -152,13 +157,22 @@ class FilmWorkflow:
             await self._while_paused()
             track.status = ShotStatus.RENDERING
             self._publish_summary()
-            art = await self._steps.picture(plan, scene, shot)
-            await self._while_paused()
-            rendered = await self._steps.render(shot, art)
+            try:
+                art = await self._steps.picture(plan, scene, shot)
+                await self._while_paused()
+                rendered = await self._steps.render(shot, art)
+            except StepFailed as failed:
+                if not self._placeholders:
+                    raise
+                rendered = await self._steps.placeholder(shot, failed.info)
         await asyncio.shield(talk)  # shared with the soundtrack: never cancel it from here
-        track.status = ShotStatus.DONE
+        track.status = ShotStatus.PLACEHOLDER if track.error else ShotStatus.DONE
         self._publish_summary()
         return rendered
+
+    @property
+    def _placeholders(self) -> bool:
+        return self._request.options.on_shot_failure == "placeholder"
 
     async def _mix_soundtrack(
         self, plan: FilmPlan, dialogues: Mapping[str, Dialogue], score: asyncio.Future[str]

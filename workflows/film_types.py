@@ -26,6 +26,7 @@ class ShotStatus(StrEnum):
     RENDERING = "rendering"
     DONE = "done"
     FAILED = "failed"
+    PLACEHOLDER = "placeholder"  # failed every attempt; a titled card stands in for it
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class FilmOptions:
     max_parallel_shots: int = 4
     script_format: str = "auto"  # auto | fountain | scene_shot | free_text
     cast: dict[str, str] = field(default_factory=dict)  # character -> voice override
+    on_shot_failure: str = "fail"  # fail | placeholder (a titled card, and the film goes on)
 
 
 @dataclass(frozen=True)

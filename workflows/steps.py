@@ -25,6 +25,7 @@ with workflow.unsafe.imports_passed_through():
         PlanFilmResult,
         PublishFilmInput,
         PublishFilmResult,
+        RenderPlaceholderInput,
         RenderShotInput,
         RenderShotResult,
         SynthesizeDialogueInput,
@@ -38,7 +39,7 @@ with workflow.unsafe.imports_passed_through():
     from workflows import policies
     from workflows.cut import editor_cut, scene_context, score_cues, subtitle_cues
     from workflows.failures import StepFailed, describe_failure
-    from workflows.film_types import FilmInput, ShotStatus
+    from workflows.film_types import FailureInfo, FilmInput, ShotStatus
     from workflows.tracker import FilmTracker
 
 T = TypeVar("T")
@@ -99,12 +100,12 @@ class FilmSteps:
         )
         self._film.cast = dict(cast.voices)
 
-    async def dialogue(self, shot: Shot) -> SynthesizeDialogueResult:
+    async def dialogue(self, shot: Shot, speak: bool = True) -> SynthesizeDialogueResult:
         lines = [
             LineRequest(
                 line.character, line.text, self._film.cast.get(line.character), line.extension
             )
-            for line in shot.dialogue
+            for line in (shot.dialogue if speak else [])
         ]
         spoken = await self.step(
             "synthesize_dialogue",
@@ -183,6 +184,40 @@ class FilmSteps:
         track.clip_done, track.attempts["render_shot"] = True, rendered.attempt
         track.assets["clip"] = rendered.clip_key
         return rendered
+
+    async def placeholder(self, shot: Shot, why: FailureInfo) -> RenderShotResult:
+        """A titled card in the shot's place, encoded like every clip."""
+        lines = [
+            f"SHOT {shot.shot_id} · {shot.shot_type.value.replace('_', ' ').upper()}",
+            "could not be rendered",
+            f"{why.step}: {why.error_type}",
+            why.message[:80],
+        ]
+        card: RenderShotResult = await self.step(
+            "render_placeholder",
+            shot.shot_id,
+            workflow.execute_activity_method(
+                MediaActivities.render_placeholder,
+                RenderPlaceholderInput(
+                    self._request.job_id,
+                    shot.shot_id,
+                    shot.duration_s,
+                    lines,
+                    self._request.profile,
+                ),
+                task_queue=self._queues.media,
+                start_to_close_timeout=policies.RENDER_SHOT_TIMEOUT,
+                retry_policy=policies.RETRY,
+                summary=f"shot {shot.shot_id}: placeholder card",
+            ),
+        )
+        track = self._film.shot(shot.shot_id)
+        track.clip_done, track.assets["clip"] = True, card.clip_key
+        return card
+
+    async def silent_dialogue(self, shot: Shot) -> SynthesizeDialogueResult:
+        """A silent stem for a shot whose lines could not be spoken: the soundtrack holds."""
+        return await self.dialogue(shot, speak=False)
 
     async def score(self, plan: FilmPlan) -> str:
         score = await self.step(

@@ -24,6 +24,7 @@ from workflows.film_types import (
 _PLANNED, _RENDERED, _SCORED, _MIXED, _COMPOSED = 5, 85, 1, 3, 97
 # Within a shot: the picture, the dialogue, then the clip.
 _PICTURE, _DIALOGUE, _CLIP = 0.3, 0.2, 0.5
+_FINISHED = (ShotStatus.DONE, ShotStatus.PLACEHOLDER)
 
 
 @dataclass
@@ -67,7 +68,7 @@ class FilmTracker:
         return self.shots[shot_id]
 
     def shots_done(self) -> int:
-        return sum(track.status is ShotStatus.DONE for track in self.shots.values())
+        return sum(track.status in _FINISHED for track in self.shots.values())
 
     def percent(self) -> int:
         if self.stage is Stage.COMPLETED:
@@ -85,7 +86,7 @@ class FilmTracker:
     def progress(self) -> FilmProgress:
         scenes = []
         for scene in self.plan.scenes if self.plan else []:
-            done = sum(self.shots[s.shot_id].status is ShotStatus.DONE for s in scene.shots)
+            done = sum(self.shots[s.shot_id].status in _FINISHED for s in scene.shots)
             scenes.append(SceneProgress(scene.number, scene.heading, done, len(scene.shots)))
         return FilmProgress(
             percent=self.percent(),

@@ -90,6 +90,7 @@ async def create_job(
                     max_parallel_shots=settings.max_parallel_shots,
                     script_format=body.options.format,
                     cast=dict(body.options.cast),
+                    on_shot_failure=body.options.on_shot_failure,
                 ),
                 profile=settings.render_profile(),
                 queues=settings.task_queues(),

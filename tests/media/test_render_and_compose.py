@@ -136,3 +136,31 @@ def _mean_db(volumedetect_output: str) -> float:
     match = re.search(r"mean_volume: (-?[\d.]+) dB", volumedetect_output)
     assert match, volumedetect_output
     return float(match.group(1))
+
+
+def test_placeholder_card_joins_like_any_clip(work: Path) -> None:
+    from media.placeholder import PlaceholderPlan, filter_path, placeholder_argv
+
+    shot = _shot(work, "real", "teal", CameraMove.STATIC, 1.0)
+    run_ffmpeg(shot_argv(shot))
+    text = work / "card.txt"
+    text.write_text(f"SHOT 01-02\ncould not be rendered\n{HOSTILE}", encoding="utf-8")
+    card = work / "card.mp4"
+    run_ffmpeg(placeholder_argv(PlaceholderPlan(text, 1.5, card, PROFILE)))
+    info = probe(card)
+    assert (info.video_codec, info.audio_codec, info.video_frames) == ("h264", None, 36)
+    (work / "clips.ffconcat").write_text(concat_list([shot.clip_out, card]))
+    joined = work / "joined.mp4"
+    run(["ffmpeg", "-v", "error", "-f", "concat", "-safe", "0", "-auto_convert", "0",
+         "-i", str(work / "clips.ffconcat"), "-c", "copy", str(joined)])  # fmt: skip
+    assert video_packet_hashes(joined) == video_packet_hashes(shot.clip_out) + video_packet_hashes(
+        card
+    )
+    run(["ffmpeg", "-v", "error", "-i", str(joined), "-f", "null", "-"])  # decodes cleanly
+    assert not Path("/tmp/filmstudio-pwned").exists()
+    for unsafe in ("/data/a:b.txt", "/data/it's.txt", "/data/a,b.txt", "/data/[x].txt"):
+        try:
+            filter_path(unsafe)
+        except ValueError:
+            continue
+        raise AssertionError(f"{unsafe} should be refused in a filter string")

@@ -28,6 +28,7 @@ from activities.contracts import (
     MixSoundtrackResult,
     PublishFilmInput,
     PublishFilmResult,
+    RenderPlaceholderInput,
     RenderShotInput,
     RenderShotResult,
     SpokenLine,
@@ -49,6 +50,7 @@ class StandIns:
     running: int = 0
     max_running: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
+    placeholder_lines: list[str] = field(default_factory=list)
 
     def activities(self) -> list[object]:
         @activity.defn(name="generate_visual")
@@ -95,6 +97,14 @@ class StandIns:
             key = f"jobs/{request.job_id}/shots/{request.shot_id}"
             return RenderShotResult(f"{key}/clip.mp4", frames, request.duration_s)
 
+        @activity.defn(name="render_placeholder")
+        async def render_placeholder(request: RenderPlaceholderInput) -> RenderShotResult:
+            self.calls[f"render_placeholder:{request.shot_id}"] += 1
+            self.placeholder_lines = list(request.lines)
+            frames = request.profile.frames_for(request.duration_s)
+            key = f"jobs/{request.job_id}/shots/{request.shot_id}/placeholder.mp4"
+            return RenderShotResult(key, frames, request.duration_s)
+
         @activity.defn(name="mix_soundtrack")
         async def mix_soundtrack(request: MixSoundtrackInput) -> MixSoundtrackResult:
             self.calls["mix_soundtrack"] += 1
@@ -114,7 +124,7 @@ class StandIns:
             )  # fmt: skip
 
         return [cast_voices, generate_visual, synthesize_dialogue, compose_score, render_shot,
-                mix_soundtrack, compose_film, publish_film]  # fmt: skip
+                render_placeholder, mix_soundtrack, compose_film, publish_film]  # fmt: skip
 
 
 @asynccontextmanager

@@ -85,3 +85,30 @@ async def test_invalid_script_fails_without_retrying(client: Client) -> None:
     ]
     assert len(starts) == 1 and starts[0].activity_task_started_event_attributes.attempt == 1
     assert not standins.calls  # no model or media work for a script that does not parse
+
+
+async def test_placeholder_card_stands_in_and_the_film_completes(client: Client) -> None:
+    standins = StandIns(failing_shot="01-04")
+    async with standin_workers(client, standins) as queues:
+        job_id = uuid.uuid4().hex
+        options = FilmOptions(on_shot_failure="placeholder")
+        handle = await client.start_workflow(
+            FilmWorkflow.run,
+            FilmInput(job_id, SCRIPT, options=options, queues=queues),
+            id=f"film-{job_id}",
+            task_queue=queues.orchestration,
+        )
+        result = await handle.result()
+        state = await handle.query(FilmWorkflow.state)
+        progress = await handle.query(FilmWorkflow.progress)
+    assert result.shots == 6 and result.duration_s == 12.0
+    shots = {shot.shot_id: shot for shot in state.scenes[0].shots}
+    card = shots["01-04"]
+    assert card.status == "placeholder" and card.assets["clip"].endswith("/placeholder.mp4")
+    assert card.error is not None and card.error.error_type == "EncoderCrash"
+    assert [s.status for i, s in shots.items() if i != "01-04"] == ["done"] * 5
+    assert (
+        standins.calls["render_shot:01-04"] == 3 and standins.calls["render_placeholder:01-04"] == 1
+    )
+    assert standins.placeholder_lines[1:3] == ["could not be rendered", "render_shot: EncoderCrash"]
+    assert progress.shots_done == 6 and progress.percent == 100
