@@ -49,15 +49,23 @@ def is_character_name(name: str) -> bool:
     Letters without case (Chinese, Arabic, ...) count, so "李雷" is a name like "MAYA";
     digits, spaces, dots, apostrophes and hyphens may join them.
     """
+    return name_shaped(name, _NAME_PUNCTUATION, _CASED_OR_CASELESS_LETTERS, _OTHER_NAME_CATEGORIES)
+
+
+def name_shaped(
+    name: str, punctuation: frozenset[str], needed: frozenset[str], allowed: frozenset[str]
+) -> bool:
+    """1-40 characters starting with a letter or digit, each one punctuation, a character
+    of a `needed` Unicode category (at least one must be) or of an `allowed` one."""
     if not 1 <= len(name) <= MAX_NAME_CHARS or not name[0].isalnum():
         return False
-    has_letter = False
+    found = False
     for char in name:
-        if char in _NAME_PUNCTUATION:
+        if char in punctuation:
             continue
         category = unicodedata.category(char)
-        if category in _CASED_OR_CASELESS_LETTERS:
-            has_letter = True
-        elif category not in _OTHER_NAME_CATEGORIES:
+        if category in needed:
+            found = True
+        elif category not in allowed:
             return False
-    return has_letter
+    return found

@@ -15,10 +15,9 @@ Shared by format detection and the Fountain reader, so both agree on every rule:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from screenplay.dialogue import MAX_NAME_CHARS
+from screenplay.dialogue import name_shaped
 
 _HEADING = re.compile(r"(?:int\./ext|int/ext|ext\./int|ext/int|i/e|int|ext|est)[.\s]", re.I)
 _FORCED_HEADING = re.compile(r"\.(?=[^\W_])")
@@ -93,15 +92,4 @@ def read_cue(stripped: str) -> Cue | None:
 
 def _looks_like_name(name: str) -> bool:
     """1-40 characters, a letter or digit first, upper-case letters and no lower-case."""
-    if len(name) > MAX_NAME_CHARS or not name[0].isalnum():
-        return False
-    has_upper = False
-    for char in name:
-        if char in _NAME_PUNCTUATION:
-            continue
-        category = unicodedata.category(char)
-        if category in _UPPER:
-            has_upper = True
-        elif category not in _CASELESS:
-            return False
-    return has_upper
+    return name_shaped(name, _NAME_PUNCTUATION, _UPPER, _CASELESS)
