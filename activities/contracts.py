@@ -174,7 +174,7 @@ class ComposeFilmInput:
 class ComposeFilmResult:
     video_key: str
     subtitles_key: str | None
-    duration_s: float
+    duration_s: float  # as planned; publish_film measures and checks it
     vtt_key: str | None = None
     timeline_key: str | None = None
 

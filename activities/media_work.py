@@ -70,22 +70,18 @@ class MediaActivities:
         if self._store.exists(clip_key):
             activity.logger.info("shot %s already rendered; reusing it", request.shot_id)
             return RenderShotResult(clip_key, frames, seconds, attempt, reused=True)
-        clip_temp = self._store.temp_path(clip_key)
-        plan = ShotRenderPlan(
-            background=self._store.path(request.background_key),
-            overlay=self._store.path(request.overlay_key) if request.overlay_key else None,
-            camera_move=request.camera_move,
-            duration_s=request.duration_s,
-            clip_out=clip_temp,
-            profile=request.profile,
-            threads=self._threads_per_render,
-        )
-        try:
+        with self._store.writing(clip_key) as clip_temp:
+            plan = ShotRenderPlan(
+                background=self._store.path(request.background_key),
+                overlay=self._store.path(request.overlay_key) if request.overlay_key else None,
+                camera_move=request.camera_move,
+                duration_s=request.duration_s,
+                clip_out=clip_temp,
+                profile=request.profile,
+                threads=self._threads_per_render,
+            )
             with failures_of("ffmpeg"):
                 run_ffmpeg(shot_argv(plan), on_progress=_heartbeat_progress(seconds))
-            self._store.commit(clip_temp, clip_key)
-        finally:
-            clip_temp.unlink(missing_ok=True)
         return RenderShotResult(clip_key, frames, seconds, attempt)
 
     @activity.defn
@@ -96,14 +92,14 @@ class MediaActivities:
         work = self._store.work_dir(job_key(request.job_id, "shots", request.shot_id, "card"))
         text_file = work / "card.txt"
         text_file.write_text("\n".join(request.lines), encoding="utf-8")
-        temp = self._store.temp_path(clip_key)
-        plan = PlaceholderPlan(text_file, request.duration_s, temp, request.profile)
         try:
-            with failures_of("ffmpeg"):
-                run_ffmpeg(placeholder_argv(plan))
-            self._store.commit(temp, clip_key)
+            with self._store.writing(clip_key) as temp, failures_of("ffmpeg"):
+                run_ffmpeg(
+                    placeholder_argv(
+                        PlaceholderPlan(text_file, request.duration_s, temp, request.profile)
+                    )
+                )
         finally:
-            temp.unlink(missing_ok=True)
             shutil.rmtree(work, ignore_errors=True)
         seconds = frames / request.profile.fps
         return RenderShotResult(clip_key, frames, seconds, activity.info().attempt)
@@ -114,17 +110,13 @@ class MediaActivities:
         work = self._store.work_dir(job_key(request.job_id, "soundtrack-work"))
         stems_list = work / "stems.ffconcat"
         stems_list.write_text(concat_list([self._store.path(k) for k in request.stem_keys]))
-        temp = self._store.temp_path(soundtrack_key)
-        plan = SoundtrackPlan(
-            stems_list, self._store.path(request.score_key), temp, request.profile
-        )
+        score = self._store.path(request.score_key)
         total_s = sum(_wav_seconds(self._store.path(k)) for k in request.stem_keys)
         try:
-            with failures_of("ffmpeg"):
+            with self._store.writing(soundtrack_key) as temp, failures_of("ffmpeg"):
+                plan = SoundtrackPlan(stems_list, score, temp, request.profile)
                 run_ffmpeg(soundtrack_argv(plan), on_progress=_heartbeat_progress(total_s))
-            self._store.commit(temp, soundtrack_key)
         finally:
-            temp.unlink(missing_ok=True)
             shutil.rmtree(work, ignore_errors=True)
         return MixSoundtrackResult(soundtrack_key, round(total_s, 3))
 
@@ -142,27 +134,26 @@ class MediaActivities:
         timeline_key = job_key(request.job_id, "timeline.otio") if request.cut else None
         if timeline_key is not None:
             self._write_text(timeline_key, self._timeline(request))
-        video_temp = self._store.temp_path(video_key)
-        plan = FilmComposePlan(
-            clips_list=clips_list,
-            soundtrack=self._store.path(request.soundtrack_key),
-            subtitles=self._store.path(subtitles_key) if subtitles_key else None,
-            video_out=video_temp,
-        )
         try:
-            with failures_of("ffmpeg"):
-                run_ffmpeg(compose_argv(plan), on_progress=_heartbeat_progress(request.duration_s))
-            self._store.commit(video_temp, video_key)
+            with self._store.writing(video_key) as video_temp, failures_of("ffmpeg"):
+                plan = FilmComposePlan(
+                    clips_list=clips_list,
+                    soundtrack=self._store.path(request.soundtrack_key),
+                    subtitles=self._store.path(subtitles_key) if subtitles_key else None,
+                    video_out=video_temp,
+                )
+                progress = _heartbeat_progress(request.duration_s)
+                run_ffmpeg(compose_argv(plan), on_progress=progress)
         finally:
-            video_temp.unlink(missing_ok=True)
             shutil.rmtree(work, ignore_errors=True)
-        duration_s = probe(self._store.path(video_key)).duration_s
-        return ComposeFilmResult(video_key, subtitles_key, duration_s, vtt_key, timeline_key)
+        # publish_film probes the film and checks its length; no second probe here.
+        return ComposeFilmResult(
+            video_key, subtitles_key, request.duration_s, vtt_key, timeline_key
+        )
 
     def _write_text(self, key: str, text: str) -> None:
-        temp = self._store.temp_path(key)
-        temp.write_text(text, encoding="utf-8")
-        self._store.commit(temp, key)
+        with self._store.writing(key) as temp:
+            temp.write_text(text, encoding="utf-8")
 
     def _timeline(self, request: ComposeFilmInput) -> str:
         """The cut for editors, pointing at each shot's clip and stem by public URL."""
@@ -203,15 +194,11 @@ class MediaActivities:
                 type=MEDIA_CHECK_FAILED,
             )
         poster_key = job_key(request.job_id, "poster.jpg")
-        poster_temp = self._store.temp_path(poster_key)
-        try:
+        with self._store.writing(poster_key) as poster_temp:
             run_ffmpeg(
                 poster_argv(video, min(1.0, info.duration_s / 2), poster_temp),
                 on_progress=lambda _: activity.heartbeat("poster"),
             )
-            self._store.commit(poster_temp, poster_key)
-        finally:
-            poster_temp.unlink(missing_ok=True)
         return PublishFilmResult(
             video_key=request.video_key,
             subtitles_key=request.subtitles_key,

@@ -79,34 +79,23 @@ class ModelActivities:
         takes = []
         for index, (line, budget) in enumerate(zip(request.lines, budgets, strict=True)):
             key = job_key(request.job_id, "shots", request.shot_id, f"line-{index + 1:02d}.wav")
-            temp = self._store.temp_path(key)
-            try:
-                with failures_of(self._voice.name):
-                    clip = self._voice.synthesize(
-                        line.character, line.text, temp, max_duration_s=budget, voice=line.voice
-                    )
-                self._store.commit(clip.path, key)
-            finally:
-                temp.unlink(missing_ok=True)
+            with self._store.writing(key) as temp, failures_of(self._voice.name):
+                clip = self._voice.synthesize(
+                    line.character, line.text, temp, max_duration_s=budget, voice=line.voice
+                )
             takes.append((key, clip))
             activity.heartbeat(index + 1)
         starts = line_starts([clip.duration_s for _, clip in takes])
-        stem_temp = self._store.temp_path(stem_key)
-        plan = DialogueMixPlan(
-            duration_s=request.duration_s,
-            out=stem_temp,
-            profile=request.profile,
-            voices=[
-                VoiceCue(self._store.path(key), start, treatment_for(line.extension))
-                for (key, _), start, line in zip(takes, starts, request.lines, strict=True)
-            ],
-        )
-        try:
-            with failures_of("ffmpeg"):
-                run_ffmpeg(dialogue_argv(plan))
-            self._store.commit(stem_temp, stem_key)
-        finally:
-            stem_temp.unlink(missing_ok=True)
+        voices = [
+            VoiceCue(self._store.path(key), start, treatment_for(line.extension))
+            for (key, _), start, line in zip(takes, starts, request.lines, strict=True)
+        ]
+        with self._store.writing(stem_key) as stem_temp, failures_of("ffmpeg"):
+            run_ffmpeg(
+                dialogue_argv(
+                    DialogueMixPlan(request.duration_s, stem_temp, request.profile, voices)
+                )
+            )
         return SynthesizeDialogueResult(
             stem_key=stem_key,
             provider=self._voice.name,
@@ -120,15 +109,10 @@ class ModelActivities:
     @activity.defn
     def compose_score(self, request: ComposeScoreInput) -> ComposeScoreResult:
         score_key = job_key(request.job_id, "score.wav")
-        temp = self._store.temp_path(score_key)
-        try:
-            with failures_of(self._music.name):
-                track = self._music.compose(
-                    request.cues, request.job_id, temp, request.profile.audio_rate
-                )
-            self._store.commit(track.path, score_key)
-        finally:
-            temp.unlink(missing_ok=True)
+        with self._store.writing(score_key) as temp, failures_of(self._music.name):
+            track = self._music.compose(
+                request.cues, request.job_id, temp, request.profile.audio_rate
+            )
         return ComposeScoreResult(
             score_key=score_key, duration_s=track.duration_s, provider=self._music.name
         )

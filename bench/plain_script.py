@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from media.camera import zoompan_for
+from media.placeholder import filter_path
 from media.profile import RenderProfile
 from media.shot import aac_args, x264_args
 from screenplay.model import CameraMove
@@ -47,7 +48,8 @@ def render_plain(
         frames = profile.frames_for(shot.duration_s)
         move = zoompan_for(shot.move, frames)
         picture = (
-            f"drawtext=fontfile={FONT}:textfile={text}:expansion=none:fontsize=48:"
+            f"drawtext=fontfile={filter_path(FONT)}:textfile={filter_path(text)}:expansion=none:"
+            "fontsize=48:"
             f"fontcolor=white:x=(w-tw)/2:y=h-160,format=yuv420p,"
             f"zoompan=z='{move.z}':x='{move.x}':y='{move.y}':d={frames}"
             f":s={profile.width}x{profile.height}:fps={profile.fps}"

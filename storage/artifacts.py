@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 _JOB_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
@@ -62,6 +64,17 @@ class ArtifactStore:
 
     def commit(self, temp: Path, key: str) -> None:
         os.replace(temp, self.path(key))
+
+    @contextmanager
+    def writing(self, key: str) -> Iterator[Path]:
+        """A temp path to write the key's file at: renamed into place if the block ends
+        well, removed if it raises. Readers never see half a file; retries start clean."""
+        temp = self.temp_path(key)
+        try:
+            yield temp
+            self.commit(temp, key)
+        finally:
+            temp.unlink(missing_ok=True)
 
     def work_dir(self, key: str) -> Path:
         """A scratch directory for a key, emptied first: retries start clean."""
