@@ -18,6 +18,7 @@ from core.breakdown import (
 )
 from core.estimate import Estimate, Prices, estimate
 from core.settings import Settings
+from notify.webhooks import WebhookTargetError, check_target
 from providers.base import ModerationProvider, VoiceProvider
 from screenplay.errors import ScriptError
 
@@ -49,6 +50,26 @@ def breakdown_for(request: Request, body: JobCreate) -> Breakdown:
             JSONResponse(
                 status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
                 content={"detail": str(error), "field": error.field_name, "type": "InvalidInput"},
+            )
+        ) from error
+
+
+def webhook_target(body: JobCreate, settings: Settings) -> str:
+    """The checked webhook URL, or ""; a bad one is a 422 naming the field."""
+    url = body.options.webhook_url
+    if not url:
+        return ""
+    try:
+        return check_target(url, settings.webhook_allow_private)
+    except WebhookTargetError as error:
+        raise BreakdownRefused(
+            JSONResponse(
+                status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+                content={
+                    "detail": str(error),
+                    "field": "options.webhook_url",
+                    "type": "InvalidInput",
+                },
             )
         ) from error
 

@@ -5,13 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 from sqlmodel import Session
 from temporalio.client import Client
 
+from accounts.ledger import Ledger
+from accounts.models import Tenant
+from api.signing import UrlSigner
 from core.settings import Settings
 from storage.artifacts import ArtifactStore
+
+_bearer = HTTPBearer(auto_error=False, description="An API key: `filmstudio tenant create`")
 
 
 def get_settings_dep(request: Request) -> Settings:
@@ -35,7 +41,49 @@ def get_store(request: Request) -> ArtifactStore:
     return store
 
 
+def get_ledger(request: Request) -> Ledger:
+    ledger: Ledger = request.app.state.ledger
+    return ledger
+
+
+def get_signer(request: Request) -> UrlSigner:
+    signer: UrlSigner = request.app.state.signer
+    return signer
+
+
+def optional_tenant(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Tenant | None:
+    """The tenant whose key came with the request; None when no key came."""
+    if credentials is None:
+        return None
+    tenant = get_ledger(request).authenticate(credentials.credentials)
+    if tenant is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "invalid API key",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return tenant
+
+
+def current_tenant(tenant: Annotated[Tenant | None, Depends(optional_tenant)]) -> Tenant:
+    """Every API call but /health (and signed file links) needs `Authorization: Bearer <key>`."""
+    if tenant is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "an API key is required: Authorization: Bearer <key>",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    return tenant
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 SessionDep = Annotated[Session, Depends(get_session)]
 ClientDep = Annotated[Client, Depends(get_client)]
 StoreDep = Annotated[ArtifactStore, Depends(get_store)]
+LedgerDep = Annotated[Ledger, Depends(get_ledger)]
+SignerDep = Annotated[UrlSigner, Depends(get_signer)]
+TenantDep = Annotated[Tenant, Depends(current_tenant)]
+OptionalTenantDep = Annotated[Tenant | None, Depends(optional_tenant)]

@@ -8,13 +8,15 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from temporalio.client import Client
 
-from api.db import create_tables, make_engine
+from accounts.ledger import Ledger
 from api.limits import BodySizeLimit
-from api.routes import control, files, health, jobs, scripts
+from api.routes import control, credits, files, health, jobs, scripts
+from api.signing import UrlSigner, load_or_create_secret
 from core.estimate import Prices
 from core.settings import Settings, get_settings
 from providers import registry
 from storage.artifacts import ArtifactStore
+from storage.database import create_tables, make_engine
 
 
 def create_app(settings: Settings | None = None, temporal: Client | None = None) -> FastAPI:
@@ -25,7 +27,12 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
         app.state.settings = settings
         app.state.engine = make_engine(settings.database_url)
         create_tables(app.state.engine)
+        app.state.ledger = Ledger(app.state.engine)
         app.state.store = ArtifactStore(settings.artifact_root)
+        secret = load_or_create_secret(
+            settings.url_signing_secret, settings.artifact_root / ".url-signing-key"
+        )
+        app.state.signer = UrlSigner(secret, settings.download_url_ttl_s)
         app.state.voice = registry.voice_provider(settings.voice_provider)
         app.state.moderator = settings.moderator()
         app.state.prices = Prices(
@@ -50,6 +57,7 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
     app.include_router(jobs.router)
     app.include_router(control.router)
     app.include_router(scripts.router)
+    app.include_router(credits.router)
     app.include_router(files.router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     return app

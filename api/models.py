@@ -32,6 +32,7 @@ class JobBase(SQLModel):
 class Job(JobBase, table=True):
     id: str = Field(primary_key=True, max_length=64)
     workflow_id: str = Field(index=True, max_length=100)
+    tenant_id: str = Field(default="", index=True, max_length=32)
     status: JobStatus = Field(default=JobStatus.QUEUED)
     stage: str = Field(default="queued", max_length=32)
     percent: int = 0
@@ -49,5 +50,8 @@ class Job(JobBase, table=True):
     poster_key: str | None = Field(default=None)
     size_bytes: int | None = None
     sha256: str | None = Field(default=None, max_length=64)
+    estimated_credits: int = 0  # millicredits, as priced at submission
+    revision: int = 0  # films published so far: 1 at completion, +1 per regenerate or retry
+    revisable: bool = False  # the run is open for regenerate and retry
     created_at: datetime = Field(default_factory=_now, index=True)
     updated_at: datetime = Field(default_factory=_now)

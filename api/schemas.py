@@ -20,6 +20,11 @@ class ScriptOptions(BaseModel):
         default_factory=dict,
         description='Voice per character, overriding casting, e.g. {"MAYA": "en-us+f3 p=60 s=160"}',
     )
+    webhook_url: str | None = Field(
+        default=None,
+        max_length=2000,
+        description="POSTed on completed, failed and cancelled; signed with the tenant's secret",
+    )
 
 
 class JobCreate(BaseModel):
@@ -85,6 +90,12 @@ class JobError(BaseModel):
     message: str
 
 
+class Cost(BaseModel):
+    estimated: float
+    held: float
+    spent: float
+
+
 class JobPublic(BaseModel):
     job_id: str
     workflow_id: str
@@ -93,6 +104,9 @@ class JobPublic(BaseModel):
     progress: Progress
     duration_s: float
     created_at: datetime
+    cost: Cost
+    revision: int = 0
+    revisable: bool = False
     error: JobError | None = None
 
 
@@ -112,9 +126,26 @@ class Download(BaseModel):
     duration_s: float
     size_bytes: int | None
     sha256: str | None
+    expires_in_s: int  # the links are signed and stop working after this
 
 
 class ScriptIssueOut(BaseModel):
     line: int
     column: int
     message: str
+
+
+class LedgerEntryOut(BaseModel):
+    kind: str
+    amount: float
+    job_id: str | None
+    memo: str
+    created_at: datetime
+
+
+class Credits(BaseModel):
+    granted: float
+    available: float
+    held: float
+    spent: float
+    entries: list[LedgerEntryOut]

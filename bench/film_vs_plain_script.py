@@ -112,7 +112,7 @@ def main() -> None:
             processes.worker("orchestration", queues.orchestration)
             processes.worker("models", queues.models)
             processes.worker("media", queues.media)
-            api = httpx.Client(base_url=processes.api(port), timeout=30)
+            api = processes.client(processes.api(port), processes.tenant(10_000_000))
             time_system(api, script())  # warm-up: imports, fonts, first workflow task
             system = [time_system(api, script()) for _ in range(args.runs)]
             profile = settings.render_profile()

@@ -3,6 +3,11 @@
 filmstudio render SCRIPT [--title T]   submit, show progress, print the film's path
 filmstudio status JOB_ID               one job's status as JSON
 filmstudio jobs                        the latest jobs
+filmstudio credits                     the balance and latest ledger entries
+filmstudio tenant create NAME --credits N   (server side) a tenant; prints its API key
+filmstudio credits grant NAME N             (server side) add credits
+
+The API key comes from --key, FILMSTUDIO_API_KEY, or .data/dev-api-key (`make up`).
 """
 
 from __future__ import annotations
@@ -16,14 +21,24 @@ from typing import Any
 
 import httpx
 
+from cli import admin
 from cli.progress import ProgressBar
 from core.settings import Settings, get_settings
 
 POLL_S = 0.5
 
 
-def _api(settings: Settings, override: str | None) -> httpx.Client:
-    return httpx.Client(base_url=override or settings.public_base_url, timeout=30)
+def _api(settings: Settings, args: argparse.Namespace) -> httpx.Client:
+    key = args.key or settings.api_key
+    if not key and admin.DEV_KEY_FILE.is_file():
+        key = admin.DEV_KEY_FILE.read_text().strip()
+    if not key:
+        _fail("no API key: pass --key, set FILMSTUDIO_API_KEY, or run `make up` for a dev key")
+    return httpx.Client(
+        base_url=args.api or settings.public_base_url,
+        headers={"Authorization": f"Bearer {key}"},
+        timeout=30,
+    )
 
 
 def _fail(message: str) -> None:
@@ -49,7 +64,7 @@ def _checked(response: httpx.Response) -> Any:
 
 def render(args: argparse.Namespace, settings: Settings) -> None:
     script = Path(args.script).read_text(encoding="utf-8")
-    with _api(settings, args.api) as api:
+    with _api(settings, args) as api:
         created = _checked(api.post("/api/v1/jobs", json={"script": script, "title": args.title}))
         job_id, workflow_id = created["job_id"], created["workflow_id"]
         namespace = settings.temporal_namespace
@@ -82,21 +97,34 @@ def render(args: argparse.Namespace, settings: Settings) -> None:
 
 
 def status(args: argparse.Namespace, settings: Settings) -> None:
-    with _api(settings, args.api) as api:
+    with _api(settings, args) as api:
         print(json.dumps(_checked(api.get(f"/api/v1/jobs/{args.job_id}")), indent=2))
 
 
 def jobs(args: argparse.Namespace, settings: Settings) -> None:
-    with _api(settings, args.api) as api:
+    with _api(settings, args) as api:
         page = _checked(api.get("/api/v1/jobs", params={"limit": args.limit}))
     for job in page["items"]:
         progress = job["progress"]
         print(f"{job['job_id']}  {job['status']:10} {progress['percent']:3d}%  {job['title']}")
 
 
+def credits(args: argparse.Namespace, settings: Settings) -> None:
+    with _api(settings, args) as api:
+        body = _checked(api.get("/api/v1/credits", params={"limit": args.limit}))
+    print(
+        f"granted {body['granted']:g} = available {body['available']:g}"
+        f" + held {body['held']:g} + spent {body['spent']:g}"
+    )
+    for entry in body["entries"]:
+        job = entry["job_id"] or ""
+        print(f"  {entry['created_at'][:19]}  {entry['kind']:8} {entry['amount']:>10g}  {job}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="filmstudio", description="Film Studio from the terminal")
     parser.add_argument("--api", help="API base URL (default: FILMSTUDIO_PUBLIC_BASE_URL)")
+    parser.add_argument("--key", help="API key (default: FILMSTUDIO_API_KEY, .data/dev-api-key)")
     commands = parser.add_subparsers(dest="command", required=True)
     render_cmd = commands.add_parser("render", help="submit a script and follow it to the film")
     render_cmd.add_argument("script", help="path to a script file")
@@ -105,8 +133,11 @@ def main() -> None:
     status_cmd.add_argument("job_id")
     jobs_cmd = commands.add_parser("jobs", help="the latest jobs")
     jobs_cmd.add_argument("--limit", type=int, default=20)
+    admin.add_commands(commands)
+    handlers = {"render": render, "status": status, "jobs": jobs}
     args = parser.parse_args()
-    {"render": render, "status": status, "jobs": jobs}[args.command](args, get_settings())
+    handler = getattr(args, "handler", None) or handlers.get(args.command, credits)
+    handler(args, get_settings())
 
 
 if __name__ == "__main__":

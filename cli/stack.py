@@ -21,6 +21,7 @@ from urllib.parse import urlparse
 
 import httpx
 
+from cli.admin import DEV_KEY_FILE, ensure_dev_tenant
 from core.settings import Settings, get_settings
 
 DATA = Path(".data")
@@ -109,7 +110,9 @@ def up(settings: Settings) -> None:
         if service.name == "temporal":
             _wait("the Temporal server", lambda: _port_open(settings.temporal_address))
     _wait("the API", lambda: _api_healthy(settings))
+    key = ensure_dev_tenant(settings)
     print(f"Film Studio is up.\n  API:          {settings.public_base_url}  (docs: /docs)")
+    print(f"  API key:      {key}  (tenant 'dev', in {DEV_KEY_FILE})")
     print(
         f"  Temporal UI:  {settings.temporal_ui_url}\n  Temporal:     {settings.temporal_address}"
     )

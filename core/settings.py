@@ -41,6 +41,18 @@ class Settings(BaseSettings):
     max_request_bytes: int = 256_000
     page_size_max: int = 100
 
+    # Access: the CLI's API key (else .data/dev-api-key, which `make up` writes), and the
+    # secret that signs expiring file links (else one kept beside the artifacts)
+    api_key: str = ""
+    url_signing_secret: str = ""
+    download_url_ttl_s: int = 3600
+
+    # A completed film stays open this long to regenerate shots or retry failed ones
+    revision_window_s: int = 3600
+
+    # Webhooks: private and loopback targets are refused unless this is set
+    webhook_allow_private: bool = False
+
     # Rendering
     width: int = 1280
     height: int = 720

@@ -87,6 +87,7 @@ def make_settings(client: Client, root: Path, **overrides: object) -> Settings:
         "width": 640,
         "height": 360,
         "max_parallel_shots": 4,
+        "revision_window_s": 0,  # runs close at completion; revision tests open a window
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]
@@ -114,10 +115,21 @@ async def app(client: Client, settings: Settings) -> AsyncIterator[FastAPI]:
         yield application
 
 
-@pytest.fixture
-async def api(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
+@pytest.fixture(scope="session")
+def api_key(app: FastAPI) -> str:
+    """The key of a tenant with credits enough for the whole suite."""
+    return str(app.state.ledger.create_tenant(f"suite-{uuid.uuid4().hex[:8]}", 1_000_000).key)
+
+
+def api_client(app: FastAPI, key: str | None) -> httpx.AsyncClient:
+    headers = {"Authorization": f"Bearer {key}"} if key else {}
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as http:
+    return httpx.AsyncClient(transport=transport, base_url="http://testserver", headers=headers)
+
+
+@pytest.fixture
+async def api(app: FastAPI, api_key: str) -> AsyncIterator[httpx.AsyncClient]:
+    async with api_client(app, api_key) as http:
         yield http
 
 

@@ -42,6 +42,8 @@ class FilmOptions:
     script_format: str = "auto"  # auto | fountain | scene_shot | free_text
     cast: dict[str, str] = field(default_factory=dict)  # character -> voice override
     on_shot_failure: str = "fail"  # fail | placeholder (a titled card, and the film goes on)
+    webhook_url: str = ""  # POSTed on completed, failed and cancelled (checked by the API)
+    revision_window_s: int = 0  # how long a completed film stays open to regenerate or retry
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ class FilmInput:
     options: FilmOptions = field(default_factory=FilmOptions)
     profile: RenderProfile = field(default_factory=RenderProfile)
     queues: TaskQueues = field(default_factory=TaskQueues)
+    tenant_id: str = ""  # whose credits pay; "" runs without the ledger (tests, CLI starts)
+    credits_estimate: int = 0  # millicredits held before any render
 
 
 @dataclass(frozen=True)

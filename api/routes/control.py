@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from temporalio.client import WorkflowHandle
 from temporalio.service import RPCError
 
-from api.deps import ClientDep, SessionDep
+from api.deps import ClientDep, SessionDep, TenantDep
 from api.routes.jobs import load_job
 from workflows.film import FilmWorkflow
 from workflows.film_types import ControlInput
@@ -30,8 +30,10 @@ class ControlAccepted(BaseModel):
     action: str
 
 
-async def _running(job_id: str, session: SessionDep, client: ClientDep) -> WorkflowHandle[Any, Any]:
-    job = await load_job(job_id, session, client)
+async def _running(
+    job_id: str, session: SessionDep, client: ClientDep, tenant: TenantDep
+) -> WorkflowHandle[Any, Any]:
+    job = await load_job(job_id, session, client, tenant)
     if job.status.closed:
         raise HTTPException(status.HTTP_409_CONFLICT, f"job {job_id} is already {job.status.value}")
     return client.get_workflow_handle(job.workflow_id)
@@ -39,23 +41,31 @@ async def _running(job_id: str, session: SessionDep, client: ClientDep) -> Workf
 
 @router.post("/{job_id}/pause", status_code=202, response_model=ControlAccepted)
 async def pause_job(
-    job_id: str, session: SessionDep, client: ClientDep, body: ControlRequest | None = None
+    job_id: str,
+    session: SessionDep,
+    client: ClientDep,
+    tenant: TenantDep,
+    body: ControlRequest | None = None,
 ) -> ControlAccepted:
-    handle = await _running(job_id, session, client)
+    handle = await _running(job_id, session, client, tenant)
     await _signal(handle.signal(FilmWorkflow.pause, ControlInput(body.reason if body else "")))
     return ControlAccepted(job_id=job_id, action="pause")
 
 
 @router.post("/{job_id}/resume", status_code=202, response_model=ControlAccepted)
-async def resume_job(job_id: str, session: SessionDep, client: ClientDep) -> ControlAccepted:
-    handle = await _running(job_id, session, client)
+async def resume_job(
+    job_id: str, session: SessionDep, client: ClientDep, tenant: TenantDep
+) -> ControlAccepted:
+    handle = await _running(job_id, session, client, tenant)
     await _signal(handle.signal(FilmWorkflow.resume, ControlInput()))
     return ControlAccepted(job_id=job_id, action="resume")
 
 
 @router.post("/{job_id}/cancel", status_code=202, response_model=ControlAccepted)
-async def cancel_job(job_id: str, session: SessionDep, client: ClientDep) -> ControlAccepted:
-    handle = await _running(job_id, session, client)
+async def cancel_job(
+    job_id: str, session: SessionDep, client: ClientDep, tenant: TenantDep
+) -> ControlAccepted:
+    handle = await _running(job_id, session, client, tenant)
     await _signal(handle.cancel())
     return ControlAccepted(job_id=job_id, action="cancel")
 

@@ -1,11 +1,15 @@
-"""/api/v1/jobs/{id}/files/...: a job's artifacts, with HTTP Range for video players."""
+"""/api/v1/jobs/{id}/files/...: a job's artifacts, with HTTP Range for video players.
+
+Either the owner's API key or a signed, unexpired link (as `download` and `state` hand
+out) opens a file; anything else is 404, as if the job did not exist.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter, HTTPException, Request, status
 from fastapi.responses import FileResponse
 
-from api.deps import SessionDep, StoreDep
+from api.deps import OptionalTenantDep, SessionDep, SignerDep, StoreDep
 from api.models import Job
 from storage.artifacts import InvalidKeyError, job_key
 
@@ -13,6 +17,7 @@ router = APIRouter(prefix="/api/v1/jobs", tags=["files"])
 
 _MEDIA_TYPES = {
     ".mp4": "video/mp4",
+    ".m4a": "audio/mp4",
     ".srt": "application/x-subrip; charset=utf-8",
     ".vtt": "text/vtt; charset=utf-8",
     ".otio": "application/json",
@@ -23,8 +28,27 @@ _MEDIA_TYPES = {
 
 
 @router.get("/{job_id}/files/{file_path:path}")
-def read_file(job_id: str, file_path: str, session: SessionDep, store: StoreDep) -> FileResponse:
-    if session.get(Job, job_id) is None:
+def read_file(
+    job_id: str,
+    file_path: str,
+    request: Request,
+    session: SessionDep,
+    store: StoreDep,
+    signer: SignerDep,
+    tenant: OptionalTenantDep,
+    expires: int = 0,
+    sig: str = "",
+) -> FileResponse:
+    job = session.get(Job, job_id)
+    owner = job is not None and tenant is not None and job.tenant_id == tenant.id
+    signed = bool(sig) and signer.valid(request.url.path, expires, sig)
+    if job is None or not (owner or signed):
+        if tenant is None and not sig:
+            raise HTTPException(
+                status.HTTP_401_UNAUTHORIZED,
+                "an API key or a signed link is required",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no job {job_id!r}")
     try:
         path = store.path(job_key(job_id, *file_path.split("/")))

@@ -7,14 +7,35 @@ from dataclasses import asdict
 from typing import Any
 
 from fastapi import APIRouter, HTTPException, Query, Request, status
+from fastapi.responses import JSONResponse
 from sqlmodel import col, func, select
 from temporalio.service import RPCError
 
-from api.breakdowns import BreakdownRefused, breakdown_for
-from api.deps import ClientDep, SessionDep, SettingsDep, StoreDep
+from accounts.ledger import Ledger
+from accounts.models import Tenant, to_credits, to_milli
+from api.breakdowns import BreakdownRefused, breakdown_for, estimate_for, webhook_target
+from api.deps import (
+    ClientDep,
+    LedgerDep,
+    SessionDep,
+    SettingsDep,
+    SignerDep,
+    StoreDep,
+    TenantDep,
+)
 from api.job_sync import QUERY_TIMEOUT, refresh_job
 from api.models import Job, JobStatus
-from api.schemas import Download, JobCreate, JobCreated, JobError, JobPage, JobPublic, Progress
+from api.schemas import (
+    Cost,
+    Download,
+    JobCreate,
+    JobCreated,
+    JobError,
+    JobPage,
+    JobPublic,
+    Progress,
+)
+from api.signing import UrlSigner
 from storage.artifacts import job_key
 from workflows.film import FilmWorkflow
 from workflows.film_types import FilmInput, FilmOptions
@@ -22,7 +43,18 @@ from workflows.film_types import FilmInput, FilmOptions
 router = APIRouter(prefix="/api/v1/jobs", tags=["jobs"])
 
 
-def job_public(job: Job) -> JobPublic:
+def job_cost(job: Job, ledger: Ledger) -> Cost:
+    money = ledger.job_credits(job.id)
+    if money is None:  # nothing held yet
+        return Cost(estimated=to_credits(job.estimated_credits), held=0.0, spent=0.0)
+    return Cost(
+        estimated=to_credits(money.estimated),
+        held=to_credits(money.held),
+        spent=to_credits(money.spent),
+    )
+
+
+def job_public(job: Job, ledger: Ledger) -> JobPublic:
     error = None
     if job.error is not None:
         error = JobError(
@@ -46,15 +78,39 @@ def job_public(job: Job) -> JobPublic:
         ),
         duration_s=job.duration_s,
         created_at=job.created_at,
+        cost=job_cost(job, ledger),
+        revision=job.revision,
+        revisable=job.revisable,
         error=error,
     )
 
 
-def files_url(settings_base: str, job_id: str, key: str | None) -> str | None:
+def files_url(signer: UrlSigner, base: str, job_id: str, key: str | None) -> str | None:
+    """A signed, expiring link: players and browsers fetch it without the API key."""
     if key is None:
         return None
-    prefix = f"jobs/{job_id}/"
-    return f"{settings_base.rstrip('/')}/api/v1/jobs/{job_id}/files/{key.removeprefix(prefix)}"
+    path = f"/api/v1/jobs/{job_id}/files/{key.removeprefix(f'jobs/{job_id}/')}"
+    return f"{base.rstrip('/')}{signer.sign(path)}"
+
+
+def insufficient_credits(needed: int, tenant: Tenant, estimate: dict[str, Any]) -> JSONResponse:
+    return JSONResponse(
+        status_code=status.HTTP_402_PAYMENT_REQUIRED,
+        content={
+            "detail": (
+                f"this film is estimated at {to_credits(needed):g} credits;"
+                f" {to_credits(tenant.available):g} are available"
+            ),
+            "type": "InsufficientCredits",
+            "estimate": estimate,
+            "balance": {
+                "granted": to_credits(tenant.granted),
+                "available": to_credits(tenant.available),
+                "held": to_credits(tenant.held),
+                "spent": to_credits(tenant.spent),
+            },
+        },
+    )
 
 
 @router.post("", status_code=status.HTTP_202_ACCEPTED, response_model=JobCreated)
@@ -64,18 +120,29 @@ async def create_job(
     session: SessionDep,
     client: ClientDep,
     settings: SettingsDep,
+    tenant: TenantDep,
+    ledger: LedgerDep,
 ) -> Any:
     try:
-        plan = breakdown_for(request, body).plan  # refused here costs nothing, starts nothing
+        breakdown = breakdown_for(request, body)  # refused here costs nothing, starts nothing
+        webhook_url = webhook_target(body, settings)
     except BreakdownRefused as refused:
         return refused.response
+    plan = breakdown.plan
+    priced = estimate_for(request, breakdown)
+    needed = to_milli(priced.credits)
+    tenant = ledger.tenant(tenant.id)  # the balance as of now
+    if needed > tenant.available:
+        return insufficient_credits(needed, tenant, asdict(priced))
     job_id = uuid.uuid4().hex
     job = Job(
         id=job_id,
         workflow_id=f"film-{job_id}",
+        tenant_id=tenant.id,
         title=plan.title,
         shots_total=len(plan.shots),
         duration_s=plan.duration_s,
+        estimated_credits=needed,
     )
     session.add(job)
     session.commit()
@@ -91,9 +158,13 @@ async def create_job(
                     script_format=body.options.format,
                     cast=dict(body.options.cast),
                     on_shot_failure=body.options.on_shot_failure,
+                    webhook_url=webhook_url,
+                    revision_window_s=settings.revision_window_s,
                 ),
                 profile=settings.render_profile(),
                 queues=settings.task_queues(),
+                tenant_id=tenant.id,
+                credits_estimate=needed,
             ),
             id=job.workflow_id,
             task_queue=settings.orchestration_queue,
@@ -115,20 +186,34 @@ async def create_job(
 @router.get("", response_model=JobPage)
 def read_jobs(
     session: SessionDep,
+    tenant: TenantDep,
+    ledger: LedgerDep,
     limit: int = Query(default=20, ge=1, le=100),
     offset: int = Query(default=0, ge=0),
 ) -> JobPage:
-    total = session.exec(select(func.count()).select_from(Job)).one()
+    mine = Job.tenant_id == tenant.id
+    total = session.exec(select(func.count()).select_from(Job).where(mine)).one()
     jobs = session.exec(
-        select(Job).order_by(col(Job.created_at).desc(), col(Job.id)).offset(offset).limit(limit)
+        select(Job)
+        .where(mine)
+        .order_by(col(Job.created_at).desc(), col(Job.id))
+        .offset(offset)
+        .limit(limit)
     ).all()
-    return JobPage(items=[job_public(job) for job in jobs], total=total, limit=limit, offset=offset)
+    items = [job_public(job, ledger) for job in jobs]
+    return JobPage(items=items, total=total, limit=limit, offset=offset)
 
 
-async def load_job(job_id: str, session: SessionDep, client: ClientDep) -> Job:
+def owned_job(job_id: str, session: SessionDep, tenant: Tenant) -> Job:
+    """The tenant's job; any other tenant's job is 404, as if it did not exist."""
     job = session.get(Job, job_id)
-    if job is None:
+    if job is None or job.tenant_id != tenant.id:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no job {job_id!r}")
+    return job
+
+
+async def load_job(job_id: str, session: SessionDep, client: ClientDep, tenant: Tenant) -> Job:
+    job = owned_job(job_id, session, tenant)
     if await refresh_job(client, job):
         session.add(job)
         session.commit()
@@ -137,15 +222,22 @@ async def load_job(job_id: str, session: SessionDep, client: ClientDep) -> Job:
 
 
 @router.get("/{job_id}", response_model=JobPublic)
-async def read_job(job_id: str, session: SessionDep, client: ClientDep) -> JobPublic:
-    return job_public(await load_job(job_id, session, client))
+async def read_job(
+    job_id: str, session: SessionDep, client: ClientDep, tenant: TenantDep, ledger: LedgerDep
+) -> JobPublic:
+    return job_public(await load_job(job_id, session, client, tenant), ledger)
 
 
 @router.get("/{job_id}/state")
 async def read_job_state(
-    job_id: str, session: SessionDep, client: ClientDep, settings: SettingsDep
+    job_id: str,
+    session: SessionDep,
+    client: ClientDep,
+    settings: SettingsDep,
+    tenant: TenantDep,
+    signer: SignerDep,
 ) -> Any:
-    job = await load_job(job_id, session, client)
+    job = await load_job(job_id, session, client, tenant)
     handle = client.get_workflow_handle(job.workflow_id)
     try:
         state = await handle.query(FilmWorkflow.state, rpc_timeout=QUERY_TIMEOUT)
@@ -156,18 +248,25 @@ async def read_job_state(
     body = asdict(state)
     base = settings.public_base_url
     body["status"] = job.status.value
-    body["assets"] = {name: files_url(base, job.id, key) for name, key in state.assets.items()}
+    body["assets"] = {n: files_url(signer, base, job.id, k) for n, k in state.assets.items()}
     for scene in body["scenes"]:
         for shot in scene["shots"]:
-            shot["assets"] = {n: files_url(base, job.id, k) for n, k in shot["assets"].items()}
+            assets = shot["assets"].items()
+            shot["assets"] = {n: files_url(signer, base, job.id, k) for n, k in assets}
     return body
 
 
 @router.get("/{job_id}/download", response_model=Download)
 async def read_download(
-    job_id: str, session: SessionDep, client: ClientDep, settings: SettingsDep, store: StoreDep
+    job_id: str,
+    session: SessionDep,
+    client: ClientDep,
+    settings: SettingsDep,
+    store: StoreDep,
+    tenant: TenantDep,
+    signer: SignerDep,
 ) -> Download:
-    job = await load_job(job_id, session, client)
+    job = await load_job(job_id, session, client, tenant)
     if job.status is not JobStatus.COMPLETED or job.video_key is None:
         raise HTTPException(
             status.HTTP_409_CONFLICT,
@@ -177,11 +276,12 @@ async def read_download(
     beside = {name: job_key(job.id, name) for name in ("film.vtt", "timeline.otio")}
     present = {name: key for name, key in beside.items() if store.exists(key)}
     return Download(
-        url=files_url(base, job.id, job.video_key) or "",
-        subtitles_url=files_url(base, job.id, job.subtitles_key),
-        vtt_url=files_url(base, job.id, present.get("film.vtt")),
-        timeline_url=files_url(base, job.id, present.get("timeline.otio")),
-        poster_url=files_url(base, job.id, job.poster_key),
+        url=files_url(signer, base, job.id, job.video_key) or "",
+        subtitles_url=files_url(signer, base, job.id, job.subtitles_key),
+        vtt_url=files_url(signer, base, job.id, present.get("film.vtt")),
+        timeline_url=files_url(signer, base, job.id, present.get("timeline.otio")),
+        poster_url=files_url(signer, base, job.id, job.poster_key),
+        expires_in_s=signer.ttl_s,
         duration_s=job.duration_s,
         size_bytes=job.size_bytes,
         sha256=job.sha256,

@@ -8,13 +8,14 @@ from typing import Any
 from fastapi import APIRouter, Request
 
 from api.breakdowns import BreakdownRefused, breakdown_for, estimate_for
+from api.deps import TenantDep
 from api.schemas import Preview, PreviewRequest
 
 router = APIRouter(prefix="/api/v1/scripts", tags=["scripts"])
 
 
 @router.post("/preview", response_model=Preview)
-def preview_script(body: PreviewRequest, request: Request) -> Any:
+def preview_script(body: PreviewRequest, request: Request, tenant: TenantDep) -> Any:
     """Parse, moderate, cast and price a script. Starts nothing and costs nothing."""
     try:
         breakdown = breakdown_for(request, body)

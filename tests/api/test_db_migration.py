@@ -7,8 +7,8 @@ from pathlib import Path
 
 from sqlmodel import Session, select
 
-from api.db import add_missing_columns, create_tables, make_engine
 from api.models import Job
+from storage.database import add_missing_columns, create_tables, make_engine
 
 
 def test_old_job_table_gains_new_columns(tmp_path: Path) -> None:

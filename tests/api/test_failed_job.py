@@ -5,11 +5,10 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-import httpx
 from temporalio.client import Client
 
 from api.main import create_app
-from tests.conftest import make_settings
+from tests.conftest import api_client, make_settings
 from tests.workflow.standins import StandIns, standin_workers
 
 SCRIPT = "SCENE 1: INT. LAB - NIGHT\n" + "\n".join(
@@ -27,7 +26,7 @@ async def test_failed_shot_is_reported_by_the_job(client: Client, tmp_path: Path
         app = create_app(settings, temporal=client)
         async with (
             app.router.lifespan_context(app),
-            httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as api,
+            api_client(app, app.state.ledger.create_tenant("failing", 1000).key) as api,
         ):
             job_id = (await api.post("/api/v1/jobs", json={"script": SCRIPT})).json()["job_id"]
             for _ in range(200):

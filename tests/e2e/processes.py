@@ -8,11 +8,14 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import httpx
 
+from accounts.ledger import Ledger
 from core.settings import Settings
+from storage.database import create_tables, make_engine
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -67,6 +70,18 @@ class Processes:
                 pass
             time.sleep(0.2)
         raise AssertionError(f"API did not become healthy; see {self.logs}/api.log")
+
+    def tenant(self, credits: int = 100_000) -> str:
+        """A new tenant in the stack's database; returns its API key."""
+        engine = make_engine(self.settings.database_url)
+        create_tables(engine)
+        try:
+            return Ledger(engine).create_tenant(f"t-{uuid.uuid4().hex[:10]}", credits).key
+        finally:
+            engine.dispose()
+
+    def client(self, base: str, key: str) -> httpx.Client:
+        return httpx.Client(base_url=base, headers={"Authorization": f"Bearer {key}"}, timeout=30)
 
     def kill(self, name: str) -> None:
         child = self.children.pop(name)

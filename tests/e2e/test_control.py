@@ -36,7 +36,7 @@ def stack(client, tmp_path: Path) -> Iterator[tuple[Processes, Settings, httpx.C
         processes.worker("orchestration", queues.orchestration)
         processes.worker("models", queues.models)
         processes.worker("media", queues.media)
-        api = httpx.Client(base_url=processes.api(port), timeout=30)
+        api = processes.client(processes.api(port), processes.tenant())
         yield processes, settings, api
     finally:
         processes.stop_all()

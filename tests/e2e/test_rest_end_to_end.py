@@ -53,8 +53,8 @@ def temporal_query(settings: Settings, workflow_id: str, name: str) -> dict[str,
 def test_script_to_film_through_rest(
     stack: tuple[Processes, Settings], ui_url: str, tmp_path: Path
 ) -> None:
-    _, settings = stack
-    api = httpx.Client(base_url=settings.public_base_url, timeout=30)
+    processes, settings = stack
+    api = processes.client(settings.public_base_url, processes.tenant())
     created = api.post("/api/v1/jobs", json={"script": EXAMPLE.read_text(), "title": "Coffee"})
     assert created.status_code == 202
     job_id, workflow_id = created.json()["job_id"], created.json()["workflow_id"]

@@ -1,22 +1,29 @@
-"""The job index's database: SQLite by default, PostgreSQL through FILMSTUDIO_DATABASE_URL."""
+"""The database of jobs, tenants and the credits ledger: SQLite by default, PostgreSQL
+through FILMSTUDIO_DATABASE_URL. The API and the orchestration workers (which keep the
+ledger) share it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, event, inspect, text
 from sqlmodel import SQLModel, create_engine
 
 
 def make_engine(database_url: str) -> Engine:
     if database_url.startswith("sqlite:///"):
         Path(database_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        return create_engine(database_url, connect_args={"check_same_thread": False})
+        engine = create_engine(
+            database_url, connect_args={"check_same_thread": False, "timeout": 30}
+        )
+        event.listen(engine, "connect", _sqlite_wal)
+        return engine
     return create_engine(database_url, pool_pre_ping=True)
 
 
 def create_tables(engine: Engine) -> None:
-    from api import models  # noqa: F401  (registers the tables)
+    from accounts import models as accounts_models  # noqa: F401  (registers the tables)
+    from api import models as job_models  # noqa: F401
 
     SQLModel.metadata.create_all(engine)
     add_missing_columns(engine)
@@ -43,7 +50,16 @@ def add_missing_columns(engine: Engine) -> list[str]:
     return added
 
 
+def _sqlite_wal(connection: object, _record: object) -> None:
+    """WAL lets the API read while a worker writes the ledger."""
+    cursor = connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
 def _sql_default(value: object) -> str:
+    if isinstance(value, str):
+        return " DEFAULT '" + value.replace("'", "''") + "'"
     if isinstance(value, bool):
         return f" DEFAULT {'TRUE' if value else 'FALSE'}"
     if isinstance(value, int | float):
