@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from core.breakdown import BreakdownOptions
 from media.profile import RenderProfile
@@ -32,6 +33,10 @@ class GenerateVisualInput:
     scene: SceneContext
     shot: Shot
     profile: RenderProfile
+    take: int = 1  # 2, 3, ... when a shot is regenerated: a new take beside the old ones
+    notes: str = ""  # direction for this take
+    seed: int | None = None  # another seed, another picture
+    provider: str = ""  # which provider of the chain draws it; "" for the first
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,7 @@ class GenerateVisualResult:
     overlay_key: str | None
     provider: str
     attempt: int = 1
+    credits: float = 0.0  # what the provider charges for this picture
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,7 @@ class SynthesizeDialogueResult:
     provider: str
     lines: list[SpokenLine] = field(default_factory=list)
     attempt: int = 1
+    credits: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -98,6 +105,7 @@ class RenderShotInput:
     background_key: str
     overlay_key: str | None
     profile: RenderProfile
+    take: int = 1
 
 
 @dataclass(frozen=True)
@@ -107,6 +115,7 @@ class RenderShotResult:
     duration_s: float
     attempt: int = 1
     reused: bool = False  # an earlier attempt had already finished the clip
+    credits: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -130,6 +139,7 @@ class ComposeScoreResult:
     score_key: str
     duration_s: float
     provider: str
+    credits: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -197,3 +207,32 @@ class PublishFilmResult:
     duration_s: float
     size_bytes: int
     sha256: str
+
+
+@dataclass(frozen=True)
+class CreditsInput:
+    """A move in the tenant's ledger for one job. The idempotency key is the workflow's
+    and the activity's ids, so a retried activity never moves money twice."""
+
+    tenant_id: str
+    job_id: str
+    amount: int = 0  # millicredits; a release gives back whatever the job still holds
+    memo: str = ""
+
+
+@dataclass(frozen=True)
+class CreditsResult:
+    amount: int  # millicredits moved
+    key: str
+
+
+@dataclass(frozen=True)
+class NotifyInput:
+    """A webhook to send; the activity signs it with the tenant's secret (never in history)."""
+
+    tenant_id: str
+    url: str
+    event: str  # film.completed | film.failed | film.cancelled
+    job_id: str
+    status: str
+    data: dict[str, Any] = field(default_factory=dict)

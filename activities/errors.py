@@ -13,8 +13,9 @@ CONTENT_REFUSED = "ContentRefused"  # the content policy refused lines of the sc
 MEDIA_CHECK_FAILED = "MediaCheckFailed"  # a rendered file is not what was asked for
 SHOT_FAILED = "ShotFailed"  # a shot failed every attempt: fails the film
 FILM_FAILED = "FilmFailed"  # a film-level stage (score, compose, publish) failed
+INSUFFICIENT_CREDITS = "InsufficientCredits"  # the tenant cannot pay for the film
 
-NON_RETRYABLE = [INVALID_SCRIPT, INVALID_INPUT, CONTENT_REFUSED]
+NON_RETRYABLE = [INVALID_SCRIPT, INVALID_INPUT, CONTENT_REFUSED, INSUFFICIENT_CREDITS]
 
 
 @contextmanager
@@ -22,7 +23,9 @@ def failures_of(provider: str) -> Iterator[None]:
     """Turn a provider's error into a typed ApplicationError that names the provider.
 
     A ValueError is the input's fault, so retrying cannot help: non-retryable. Anything
-    else (a crashed tool, a busy service) is retried by the activity's retry policy.
+    else (a crashed tool, a busy service) is retried by the activity's retry policy; a
+    ProviderError's type (RateLimited, ProviderUnavailable, QuotaExceeded) tells the
+    workflow to move on to the next provider of the chain once the retries run out.
     Cancellation passes through untouched.
     """
     try:

@@ -55,21 +55,30 @@ def _heartbeat_progress(total_s: float) -> ProgressCallback:
 
 
 class MediaActivities:
-    def __init__(self, store: ArtifactStore, public_base_url: str, concurrency: int = 1) -> None:
+    def __init__(
+        self,
+        store: ArtifactStore,
+        public_base_url: str,
+        concurrency: int = 1,
+        price_per_second: float = 0.0,
+    ) -> None:
         self._store = store
+        self._price_per_second = price_per_second  # credits per second of clip rendered
         self._base_url = public_base_url.rstrip("/")
         # Each concurrent render gets its share of this machine's cores.
         self._threads_per_render = max(1, (os.cpu_count() or 1) // max(1, concurrency))
 
     @activity.defn
     def render_shot(self, request: RenderShotInput) -> RenderShotResult:
-        clip_key = job_key(request.job_id, "shots", request.shot_id, "clip.mp4")
+        take = () if request.take == 1 else (f"take-{request.take}",)
+        clip_key = job_key(request.job_id, "shots", request.shot_id, *take, "clip.mp4")
         frames = request.profile.frames_for(request.duration_s)
         seconds = frames / request.profile.fps
         attempt = activity.info().attempt
+        credits = round(self._price_per_second * request.duration_s, 3)
         if self._store.exists(clip_key):
             activity.logger.info("shot %s already rendered; reusing it", request.shot_id)
-            return RenderShotResult(clip_key, frames, seconds, attempt, reused=True)
+            return RenderShotResult(clip_key, frames, seconds, attempt, True, credits)
         with self._store.writing(clip_key) as clip_temp:
             plan = ShotRenderPlan(
                 background=self._store.path(request.background_key),
@@ -82,7 +91,7 @@ class MediaActivities:
             )
             with failures_of("ffmpeg"):
                 run_ffmpeg(shot_argv(plan), on_progress=_heartbeat_progress(seconds))
-        return RenderShotResult(clip_key, frames, seconds, attempt)
+        return RenderShotResult(clip_key, frames, seconds, attempt, credits=credits)
 
     @activity.defn
     def render_placeholder(self, request: RenderPlaceholderInput) -> RenderShotResult:

@@ -10,8 +10,10 @@ retried or repeated activity is idempotent.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Sequence
 
 from temporalio import activity
+from temporalio.exceptions import ApplicationError
 
 from activities.contracts import (
     CastVoicesInput,
@@ -24,7 +26,7 @@ from activities.contracts import (
     SynthesizeDialogueInput,
     SynthesizeDialogueResult,
 )
-from activities.errors import failures_of
+from activities.errors import INVALID_INPUT, failures_of
 from media.dialogue import DialogueMixPlan, VoiceCue, dialogue_argv, treatment_for
 from media.dialogue_timing import line_budgets, line_starts
 from media.ffmpeg import run_ffmpeg
@@ -39,8 +41,10 @@ class ModelActivities:
         visual: VisualProvider,
         voice: VoiceProvider,
         music: MusicProvider,
+        visual_fallbacks: Sequence[VisualProvider] = (),
     ) -> None:
         self._store = store
+        self._visuals = {provider.name: provider for provider in (visual, *visual_fallbacks)}
         self._visual = visual
         self._voice = voice
         self._music = music
@@ -48,13 +52,28 @@ class ModelActivities:
     @activity.defn
     def generate_visual(self, request: GenerateVisualInput) -> GenerateVisualResult:
         shot_id = request.shot.shot_id
-        background_key = job_key(request.job_id, "shots", shot_id, "background.png")
-        overlay_key = job_key(request.job_id, "shots", shot_id, "overlay.png")
+        visual = self._visuals.get(request.provider or self._visual.name)
+        if visual is None:
+            raise ApplicationError(
+                f"this worker has no visual provider {request.provider!r}",
+                type=INVALID_INPUT,
+                non_retryable=True,
+            )
+        take = () if request.take == 1 else (f"take-{request.take}",)
+        background_key = job_key(request.job_id, "shots", shot_id, *take, "background.png")
+        overlay_key = job_key(request.job_id, "shots", shot_id, *take, "overlay.png")
         scratch = self._store.work_dir(job_key(request.job_id, "shots", shot_id, "frame-work"))
         try:
-            frame = FrameRequest(request.film_title, request.scene, request.shot, request.profile)
-            with failures_of(self._visual.name):
-                art = self._visual.render_frame(frame, scratch)
+            frame = FrameRequest(
+                request.film_title,
+                request.scene,
+                request.shot,
+                request.profile,
+                notes=request.notes,
+                seed=request.seed,
+            )
+            with failures_of(visual.name):
+                art = visual.render_frame(frame, scratch)
             self._store.commit(art.background, background_key)
             if art.overlay is not None:
                 self._store.commit(art.overlay, overlay_key)
@@ -63,8 +82,9 @@ class ModelActivities:
         return GenerateVisualResult(
             background_key=background_key,
             overlay_key=overlay_key if art.overlay is not None else None,
-            provider=self._visual.name,
+            provider=visual.name,
             attempt=activity.info().attempt,
+            credits=round(visual.price_per_second * request.shot.duration_s, 3),
         )
 
     @activity.defn
@@ -104,6 +124,9 @@ class ModelActivities:
                 for (key, clip), start in zip(takes, starts, strict=True)
             ],
             attempt=activity.info().attempt,
+            credits=round(
+                self._voice.price_per_character * sum(len(line.text) for line in request.lines), 3
+            ),
         )
 
     @activity.defn
@@ -113,6 +136,10 @@ class ModelActivities:
             track = self._music.compose(
                 request.cues, request.job_id, temp, request.profile.audio_rate
             )
+        seconds = sum(cue.duration_s for cue in request.cues)
         return ComposeScoreResult(
-            score_key=score_key, duration_s=track.duration_s, provider=self._music.name
+            score_key=score_key,
+            duration_s=track.duration_s,
+            provider=self._music.name,
+            credits=round(self._music.price_per_second * seconds, 3),
         )

@@ -36,7 +36,10 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
         app.state.voice = registry.voice_provider(settings.voice_provider)
         app.state.moderator = settings.moderator()
         app.state.prices = Prices(
-            picture_per_second=registry.visual_provider(settings.visual_provider).price_per_second,
+            picture_per_second=max(  # a shot may fail over to any provider of the chain
+                registry.visual_provider(name).price_per_second
+                for name in registry.chain(settings.visual_provider)
+            ),
             voice_per_character=app.state.voice.price_per_character,
             music_per_second=registry.music_provider(settings.music_provider).price_per_second,
             render_per_second=settings.render_price_per_second,

@@ -72,7 +72,9 @@ class Settings(BaseSettings):
     model_concurrency: int = 4
     orchestration_concurrency: int = 8
 
-    # Providers by name; the embedded ones need no accounts and no network
+    # Providers by name; the embedded ones need no accounts and no network. A comma list is
+    # a chain: a shot whose provider stays rate-limited, unavailable or out of quota moves
+    # to the next (pictures; e.g. "outage,animatic" drills it)
     visual_provider: str = "animatic"
     voice_provider: str = "espeak-ng"
     music_provider: str = "synth-score"

@@ -32,6 +32,8 @@ class FrameRequest:
     scene: SceneContext
     shot: Shot
     profile: RenderProfile
+    notes: str = ""  # direction for a regenerated take
+    seed: int | None = None  # None: the provider's own stable choice
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,21 @@ class UnknownProviderError(ValueError):
     pass
 
 
+def chain(names: str) -> list[str]:
+    """A kind's providers in order of preference: "outage,animatic" -> ["outage", "animatic"]."""
+    return [name.strip() for name in names.split(",") if name.strip()]
+
+
 def visual_provider(name: str) -> VisualProvider:
     if name == "animatic":
         from providers.animatic import AnimaticProvider
 
         return AnimaticProvider()
-    raise UnknownProviderError(f"unknown visual provider {name!r}; available: animatic")
+    if name == "outage":
+        from providers.outage import OutageVisualProvider
+
+        return OutageVisualProvider()
+    raise UnknownProviderError(f"unknown visual provider {name!r}; available: animatic, outage")
 
 
 def voice_provider(name: str) -> VoiceProvider:

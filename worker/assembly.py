@@ -9,13 +9,18 @@ from datetime import timedelta
 from temporalio.client import Client
 from temporalio.worker import Worker
 
+from accounts.ledger import Ledger
+from activities.accounting import AccountingActivities
 from activities.media_work import MediaActivities
 from activities.model_work import ModelActivities
 from activities.planning import PlanningActivities
+from activities.webhooks import WebhookActivities
 from core.settings import Settings
 from providers import registry
 from storage.artifacts import ArtifactStore
+from storage.database import create_tables, make_engine
 from workflows.film import FilmWorkflow
+from workflows.webhook import WebhookWorkflow
 
 # On SIGTERM a worker stops taking work and lets what runs finish (a shot render takes
 # seconds); anything still running after this is cancelled and retried elsewhere.
@@ -33,23 +38,38 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
         planning = PlanningActivities(
             registry.voice_provider(settings.voice_provider), settings.moderator()
         )
+        engine = make_engine(settings.database_url)  # the ledger: shared with the API
+        create_tables(engine)
+        accounting = AccountingActivities(
+            Ledger(engine), WebhookActivities(settings.webhook_allow_private)
+        )
         workers.append(
             Worker(
                 client,
                 task_queue=names.orchestration,
-                workflows=[FilmWorkflow],
-                activities=[planning.plan_film],
+                workflows=[FilmWorkflow, WebhookWorkflow],
+                activities=[
+                    planning.plan_film,
+                    accounting.hold_credits,
+                    accounting.charge_credits,
+                    accounting.release_credits,
+                    accounting.notify_webhook,
+                ],
                 activity_executor=ThreadPoolExecutor(settings.orchestration_concurrency),
                 max_concurrent_activities=settings.orchestration_concurrency,
                 graceful_shutdown_timeout=GRACEFUL_SHUTDOWN,
             )
         )
     if names.models in queues:
+        first_visual, *fallbacks = [
+            registry.visual_provider(name) for name in registry.chain(settings.visual_provider)
+        ]
         models = ModelActivities(
             store,
-            visual=registry.visual_provider(settings.visual_provider),
+            visual=first_visual,
             voice=registry.voice_provider(settings.voice_provider),
             music=registry.music_provider(settings.music_provider),
+            visual_fallbacks=fallbacks,
         )
         workers.append(
             Worker(
@@ -67,7 +87,12 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
             )
         )
     if names.media in queues:
-        media = MediaActivities(store, settings.public_base_url, settings.media_concurrency)
+        media = MediaActivities(
+            store,
+            settings.public_base_url,
+            settings.media_concurrency,
+            price_per_second=settings.render_price_per_second,
+        )
         workers.append(
             Worker(
                 client,

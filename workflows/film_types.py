@@ -56,6 +56,25 @@ class FilmInput:
     queues: TaskQueues = field(default_factory=TaskQueues)
     tenant_id: str = ""  # whose credits pay; "" runs without the ledger (tests, CLI starts)
     credits_estimate: int = 0  # millicredits held before any render
+    visual_providers: list[str] = field(default_factory=list)  # the chain; [] = the worker's
+
+
+@dataclass(frozen=True)
+class RegenerateShotInput:
+    """The `regenerate_shot` update: render one shot again as a new take."""
+
+    shot_id: str
+    notes: str = ""  # direction for the new take
+    seed: int | None = None  # another seed, another picture
+
+
+@dataclass(frozen=True)
+class RevisionAccepted:
+    """What `regenerate_shot` and `retry_failed_shots` answer: the work is queued."""
+
+    revision: int  # the film's revision once this work is published
+    shot_ids: list[str]
+    takes: dict[str, int]  # shot id -> the take it will render
 
 
 @dataclass(frozen=True)
@@ -102,6 +121,9 @@ class FilmProgress:
     shots_total: int
     scenes: list[SceneProgress] = field(default_factory=list)
     paused: bool = False  # no new shot starts while paused; running ones finish
+    revision: int = 0  # films published so far
+    revisable: bool = False  # open to regenerate_shot and retry_failed_shots
+    credits_spent: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -118,6 +140,10 @@ class ShotState:
     assets: dict[str, str]
     error: FailureInfo | None = None
     extended_from_s: float | None = None  # the written duration, when dialogue needed more
+    take: int = 1
+    takes: list[str] = field(default_factory=list)  # every take's clip, oldest first
+    providers: dict[str, str] = field(default_factory=dict)  # step -> the provider that did it
+    failovers: list[str] = field(default_factory=list)  # "step: from -> to (why)"
 
 
 @dataclass(frozen=True)
@@ -140,3 +166,7 @@ class FilmState:
     cast: dict[str, str]
     assets: dict[str, str]
     error: FailureInfo | None = None
+    revision: int = 0  # films published so far
+    revision_error: FailureInfo | None = None  # the last revision's failure; the film stands
+    credits_held: float = 0.0
+    credits_spent: float = 0.0

@@ -31,3 +31,24 @@ RENDER_SHOT_TIMEOUT = timedelta(minutes=10)
 COMPOSE_TIMEOUT = timedelta(minutes=30)
 PUBLISH_TIMEOUT = timedelta(minutes=5)
 MEDIA_HEARTBEAT = timedelta(seconds=15)
+
+# The ledger lives in the database: quick, and retried until the database answers again
+# (each move is idempotent, so a retry never moves money twice).
+LEDGER_TIMEOUT = timedelta(seconds=10)
+LEDGER_RETRY = RetryPolicy(
+    initial_interval=timedelta(seconds=1),
+    backoff_coefficient=2.0,
+    maximum_interval=timedelta(seconds=30),
+    maximum_attempts=0,  # until it succeeds, or fails for good (InsufficientCredits)
+    non_retryable_error_types=[*NON_RETRYABLE, "UnknownTenant"],
+)
+
+# Webhooks: a receiver may be down for a while; Temporal keeps trying for about an hour.
+WEBHOOK_TIMEOUT = timedelta(seconds=30)
+WEBHOOK_RETRY = RetryPolicy(
+    initial_interval=timedelta(seconds=2),
+    backoff_coefficient=2.0,
+    maximum_interval=timedelta(minutes=10),
+    maximum_attempts=12,
+    non_retryable_error_types=["InvalidWebhookTarget", "WebhookRejected"],
+)

@@ -12,11 +12,15 @@ from temporalio.exceptions import ActivityError, RetryState
 from temporalio.workflow import ActivityCancellationType
 
 with workflow.unsafe.imports_passed_through():
+    from accounts.models import to_milli
+    from activities.accounting import AccountingActivities
     from activities.contracts import (
         CastVoicesInput,
         ComposeFilmInput,
         ComposeFilmResult,
         ComposeScoreInput,
+        CreditsInput,
+        CreditsResult,
         GenerateVisualInput,
         GenerateVisualResult,
         LineRequest,
@@ -35,6 +39,7 @@ with workflow.unsafe.imports_passed_through():
     from activities.model_work import ModelActivities
     from activities.planning import PlanningActivities
     from core.breakdown import BreakdownOptions
+    from providers.errors import FAILOVER_ERRORS
     from screenplay.model import FilmPlan, Scene, Shot
     from workflows import policies
     from workflows.cut import editor_cut, scene_context, score_cues, subtitle_cues
@@ -129,33 +134,74 @@ class FilmSteps:
         track = self._film.shot(shot.shot_id)
         track.dialogue_done, track.attempts["synthesize_dialogue"] = True, spoken.attempt
         track.assets["dialogue"] = spoken.stem_key
+        track.cost += spoken.credits
         for index, line in enumerate(spoken.lines, start=1):
             track.assets[f"line_{index}"] = line.audio_key
         self._film.spoken[shot.shot_id] = list(spoken.lines)
         return spoken
 
-    async def picture(self, plan: FilmPlan, scene: Scene, shot: Shot) -> GenerateVisualResult:
+    async def picture(
+        self, plan: FilmPlan, scene: Scene, shot: Shot, notes: str = "", seed: int | None = None
+    ) -> GenerateVisualResult:
+        """The shot's picture from the first provider of the chain that can draw it: a
+        provider that stays rate-limited, unavailable or out of quota hands over to the next."""
+        chain = self._request.visual_providers or [""]
+        track = self._film.shot(shot.shot_id)
+        for index, provider in enumerate(chain):
+            try:
+                art = await self._picture(plan, scene, shot, provider, notes, seed)
+                break
+            except StepFailed as failed:
+                last = index == len(chain) - 1
+                if last or failed.info.error_type not in FAILOVER_ERRORS:
+                    raise
+                track.failovers.append(
+                    f"generate_visual: {provider} -> {chain[index + 1]} ({failed.info.error_type})"
+                )
+                track.status, track.error = ShotStatus.RENDERING, None
+        track.picture_done, track.attempts["generate_visual"] = True, art.attempt
+        track.providers["generate_visual"] = art.provider
+        track.cost += art.credits
+        track.assets["background"] = art.background_key
+        if art.overlay_key:
+            track.assets["overlay"] = art.overlay_key
+        return art
+
+    async def _picture(
+        self,
+        plan: FilmPlan,
+        scene: Scene,
+        shot: Shot,
+        provider: str,
+        notes: str,
+        seed: int | None,
+    ) -> GenerateVisualResult:
         request = self._request
-        art = await self.step(
+        take = self._film.shot(shot.shot_id).take
+        where = f" via {provider}" if provider else ""
+        return await self.step(
             "generate_visual",
             shot.shot_id,
             workflow.execute_activity_method(
                 ModelActivities.generate_visual,
                 GenerateVisualInput(
-                    request.job_id, plan.title, scene_context(scene), shot, request.profile
+                    request.job_id,
+                    plan.title,
+                    scene_context(scene),
+                    shot,
+                    request.profile,
+                    take=take,
+                    notes=notes,
+                    seed=seed,
+                    provider=provider,
                 ),
                 task_queue=self._queues.models,
                 start_to_close_timeout=policies.VISUAL_TIMEOUT,
                 retry_policy=policies.RETRY,
-                summary=f"shot {shot.shot_id}: picture",
+                summary=f"shot {shot.shot_id}: picture{where}"
+                + (f" (take {take})" if take > 1 else ""),
             ),
         )
-        track = self._film.shot(shot.shot_id)
-        track.picture_done, track.attempts["generate_visual"] = True, art.attempt
-        track.assets["background"] = art.background_key
-        if art.overlay_key:
-            track.assets["overlay"] = art.overlay_key
-        return art
 
     async def render(self, shot: Shot, art: GenerateVisualResult) -> RenderShotResult:
         rendered: RenderShotResult = await self.step(
@@ -171,6 +217,7 @@ class FilmSteps:
                     background_key=art.background_key,
                     overlay_key=art.overlay_key,
                     profile=self._request.profile,
+                    take=self._film.shot(shot.shot_id).take,
                 ),
                 task_queue=self._queues.media,
                 start_to_close_timeout=policies.RENDER_SHOT_TIMEOUT,
@@ -183,6 +230,8 @@ class FilmSteps:
         track = self._film.shot(shot.shot_id)
         track.clip_done, track.attempts["render_shot"] = True, rendered.attempt
         track.assets["clip"] = rendered.clip_key
+        track.cost += rendered.credits
+        track.takes.append(rendered.clip_key)
         return rendered
 
     async def placeholder(self, shot: Shot, why: FailureInfo) -> RenderShotResult:
@@ -233,6 +282,7 @@ class FilmSteps:
             ),
         )
         self._film.score_done = True
+        self._film.score_cost = score.credits
         self._film.assets["score"] = score.score_key
         return score.score_key
 
@@ -319,3 +369,58 @@ class FilmSteps:
         if published.subtitles_key:
             self._film.assets["subtitles"] = published.subtitles_key
         return published
+
+    # -- credits ---------------------------------------------------------------------------
+
+    def _credits(self, amount: int = 0, memo: str = "") -> CreditsInput:
+        request = self._request
+        return CreditsInput(request.tenant_id, request.job_id, amount, memo)
+
+    async def hold(self, amount: int, memo: str) -> None:
+        """Set the estimate aside before any render: a tenant short of credits fails here."""
+        held: CreditsResult = await self.step(
+            "hold_credits",
+            None,
+            workflow.execute_activity_method(
+                AccountingActivities.hold_credits,
+                self._credits(amount, memo),
+                task_queue=self._queues.orchestration,
+                start_to_close_timeout=policies.LEDGER_TIMEOUT,
+                retry_policy=policies.LEDGER_RETRY,
+                summary=f"hold {amount / 1000:g} credits",
+            ),
+        )
+        self._film.credits_held += held.amount
+
+    async def charge(self, credits: float, memo: str) -> None:
+        amount = to_milli(credits)
+        charged: CreditsResult = await self.step(
+            "charge_credits",
+            None,
+            workflow.execute_activity_method(
+                AccountingActivities.charge_credits,
+                self._credits(amount, memo),
+                task_queue=self._queues.orchestration,
+                start_to_close_timeout=policies.LEDGER_TIMEOUT,
+                retry_policy=policies.LEDGER_RETRY,
+                summary=f"charge {amount / 1000:g} credits: {memo}",
+            ),
+        )
+        self._film.credits_spent += charged.amount
+        self._film.credits_held = max(0, self._film.credits_held - charged.amount)
+
+    async def release(self, memo: str) -> None:
+        """Give back what the job still holds. Runs on completion, failure and cancel."""
+        await self.step(
+            "release_credits",
+            None,
+            workflow.execute_activity_method(
+                AccountingActivities.release_credits,
+                self._credits(memo=memo),
+                task_queue=self._queues.orchestration,
+                start_to_close_timeout=policies.LEDGER_TIMEOUT,
+                retry_policy=policies.LEDGER_RETRY,
+                summary=f"release credits: {memo}",
+            ),
+        )
+        self._film.credits_held = 0

@@ -37,6 +37,19 @@ class ShotTrack:
     attempts: dict[str, int] = field(default_factory=dict)
     assets: dict[str, str] = field(default_factory=dict)
     error: FailureInfo | None = None
+    take: int = 1
+    takes: list[str] = field(default_factory=list)
+    cost: float = 0.0  # credits of this take's work, charged when the shot is done
+    providers: dict[str, str] = field(default_factory=dict)
+    failovers: list[str] = field(default_factory=list)
+
+    def new_take(self, redo_dialogue: bool) -> None:
+        """Start the shot again: a new take, its picture and clip (and lines) to redo."""
+        self.take += 1
+        self.status, self.error, self.cost = ShotStatus.PENDING, None, 0.0
+        self.picture_done = self.clip_done = False
+        if redo_dialogue:
+            self.dialogue_done = False
 
     @property
     def fraction(self) -> float:
@@ -59,6 +72,12 @@ class FilmTracker:
         self.error: FailureInfo | None = None
         self.paused = False
         self.pause_reason = ""
+        self.score_cost = 0.0
+        self.credits_held = 0  # millicredits
+        self.credits_spent = 0
+        self.revision = 0
+        self.revisable = False
+        self.revision_error: FailureInfo | None = None
 
     def planned(self, plan: FilmPlan) -> None:
         self.plan = plan
@@ -95,6 +114,9 @@ class FilmTracker:
             shots_total=len(self.shots),
             scenes=scenes,
             paused=self.paused,
+            revision=self.revision,
+            revisable=self.revisable,
+            credits_spent=self.credits_spent / 1000,
         )
 
     def state(self) -> FilmState:
@@ -120,6 +142,10 @@ class FilmTracker:
             cast=dict(self.cast),
             assets=dict(self.assets),
             error=self.error,
+            revision=self.revision,
+            revision_error=self.revision_error,
+            credits_held=self.credits_held / 1000,
+            credits_spent=self.credits_spent / 1000,
         )
 
     def summary(self) -> str:
@@ -152,4 +178,8 @@ class FilmTracker:
             assets=dict(track.assets),
             error=track.error,
             extended_from_s=shot.extended_from_s,
+            take=track.take,
+            takes=list(track.takes),
+            providers=dict(track.providers),
+            failovers=list(track.failovers),
         )

@@ -36,6 +36,7 @@ from api.schemas import (
     Progress,
 )
 from api.signing import UrlSigner
+from providers import registry
 from storage.artifacts import job_key
 from workflows.film import FilmWorkflow
 from workflows.film_types import FilmInput, FilmOptions
@@ -165,6 +166,7 @@ async def create_job(
                 queues=settings.task_queues(),
                 tenant_id=tenant.id,
                 credits_estimate=needed,
+                visual_providers=registry.chain(settings.visual_provider),
             ),
             id=job.workflow_id,
             task_queue=settings.orchestration_queue,

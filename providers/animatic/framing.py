@@ -66,9 +66,13 @@ def cast_for(request: FrameRequest) -> list[str]:
 
 
 def world_seed(request: FrameRequest) -> int:
-    """Every shot of a scene shares its world: the seed comes from the scene, not the shot."""
+    """Every shot of a scene shares its world: the seed comes from the scene, not the shot,
+    unless a regenerated take asks for another seed."""
     scene = request.scene
-    return seed_of("world", scene.heading, scene.int_ext, scene.location, scene.time_of_day)
+    parts = [scene.heading, scene.int_ext, scene.location, scene.time_of_day]
+    if request.seed is not None:
+        parts.append(f"take-seed:{request.seed}")
+    return seed_of("world", *parts)
 
 
 def _world(request: FrameRequest, palette: Palette, framing: Framing) -> Image.Image:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import zlib
+from dataclasses import replace
 from pathlib import Path
 
 from PIL import Image
@@ -33,6 +34,9 @@ class AnimaticProvider:
     price_per_second = 0.5  # credits per second of shot: drawn locally, priced for the ledger
 
     def render_frame(self, request: FrameRequest, out_dir: Path) -> FrameArt:
+        if request.notes:  # a take's direction shows in the panel's caption
+            shot = replace(request.shot, action=f"{request.shot.action} [{request.notes}]".strip())
+            request = replace(request, shot=shot)
         background = render_background(request)
         if background.size != request.profile.art_size:  # sizes are the contract with ffmpeg
             background = background.resize(request.profile.art_size, Image.Resampling.BICUBIC)

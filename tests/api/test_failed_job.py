@@ -18,7 +18,7 @@ SCRIPT = "SCENE 1: INT. LAB - NIGHT\n" + "\n".join(
 
 async def test_failed_shot_is_reported_by_the_job(client: Client, tmp_path: Path) -> None:
     standins = StandIns(failing_shot="01-02")
-    async with standin_workers(client, standins) as queues:
+    async with standin_workers(client, standins, f"sqlite:///{tmp_path}/jobs.db") as queues:
         settings = make_settings(
             client, tmp_path, orchestration_queue=queues.orchestration,
             models_queue=queues.models, media_queue=queues.media,

@@ -6,15 +6,18 @@ import asyncio
 import threading
 import uuid
 from collections import Counter
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from temporalio import activity
 from temporalio.client import Client
 from temporalio.exceptions import ApplicationError
 from temporalio.worker import Worker
 
+from accounts.ledger import Ledger
+from activities.accounting import AccountingActivities
 from activities.contracts import (
     CastVoicesInput,
     CastVoicesResult,
@@ -36,15 +39,19 @@ from activities.contracts import (
     SynthesizeDialogueResult,
 )
 from activities.planning import PlanningActivities
+from activities.webhooks import WebhookActivities
 from core.task_queues import TaskQueues
 from providers.moderation import DenyListModerator
 from providers.registry import voice_provider
+from storage.database import create_tables, make_engine
 from workflows.film import FilmWorkflow
+from workflows.webhook import WebhookWorkflow
 
 
 @dataclass
 class StandIns:
     failing_shot: str | None = None
+    failures_left: int = -1  # how many renders of the failing shot fail; -1: every one
     render_delay_s: float = 0.0
     calls: Counter[str] = field(default_factory=Counter)
     running: int = 0
@@ -86,7 +93,8 @@ class StandIns:
                 self.max_running = max(self.max_running, self.running)
             try:
                 await asyncio.sleep(self.render_delay_s)
-                if request.shot_id == self.failing_shot:
+                if request.shot_id == self.failing_shot and self.failures_left != 0:
+                    self.failures_left -= 1
                     raise ApplicationError(
                         "encoder exploded", {"provider": "stand-in-encoder"}, type="EncoderCrash"
                     )
@@ -94,8 +102,8 @@ class StandIns:
                 with self.lock:
                     self.running -= 1
             frames = request.profile.frames_for(request.duration_s)
-            key = f"jobs/{request.job_id}/shots/{request.shot_id}"
-            return RenderShotResult(f"{key}/clip.mp4", frames, request.duration_s)
+            key = f"jobs/{request.job_id}/shots/{request.shot_id}/take-{request.take}"
+            return RenderShotResult(f"{key}/clip.mp4", frames, request.duration_s, credits=0.25)
 
         @activity.defn(name="render_placeholder")
         async def render_placeholder(request: RenderPlaceholderInput) -> RenderShotResult:
@@ -128,14 +136,24 @@ class StandIns:
 
 
 @asynccontextmanager
-async def standin_workers(client: Client, standins: StandIns) -> AsyncIterator[TaskQueues]:
-    """The real workflow and planner, stand-ins for every model and media activity."""
+async def standin_workers(
+    client: Client, standins: StandIns, database_url: str | None = None
+) -> AsyncIterator[TaskQueues]:
+    """The real workflow, planner and (given a database) ledger; stand-ins for every model
+    and media activity."""
     suffix = uuid.uuid4().hex[:8]
     queues = TaskQueues(f"orch-{suffix}", f"models-{suffix}", f"media-{suffix}")
     work = standins.activities()
+    orchestration: list[Callable[..., Any]] = [_planner().plan_film]
+    if database_url is not None:
+        engine = make_engine(database_url)
+        create_tables(engine)
+        books = AccountingActivities(Ledger(engine), WebhookActivities(allow_private=True))
+        orchestration += [books.hold_credits, books.charge_credits, books.release_credits,
+                          books.notify_webhook]  # fmt: skip
     async with (
-        Worker(client, task_queue=queues.orchestration, workflows=[FilmWorkflow],
-               activities=[_planner().plan_film], activity_executor=_executor()),
+        Worker(client, task_queue=queues.orchestration, workflows=[FilmWorkflow, WebhookWorkflow],
+               activities=orchestration, activity_executor=_executor()),
         Worker(client, task_queue=queues.models, activities=work[:4]),
         Worker(client, task_queue=queues.media, activities=work[4:], max_concurrent_activities=8),
     ):  # fmt: skip
