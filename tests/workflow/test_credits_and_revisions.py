@@ -14,7 +14,12 @@ from typing import Any
 
 import pytest
 from temporalio.api.enums.v1 import EventType
-from temporalio.client import Client, WorkflowFailureError, WorkflowHandle, WorkflowUpdateFailedError
+from temporalio.client import (
+    Client,
+    WorkflowFailureError,
+    WorkflowHandle,
+    WorkflowUpdateFailedError,
+)
 from temporalio.exceptions import ApplicationError, CancelledError
 
 from accounts.ledger import Ledger
@@ -140,7 +145,11 @@ async def test_retry_renders_only_the_failed_shot_as_a_new_take(
         assert "no shot '09-09'" in await _refused(handle.execute_update(
             FilmWorkflow.regenerate_shot, RegenerateShotInput("09-09")))  # fmt: skip
         accepted = await handle.execute_update(FilmWorkflow.retry_failed_shots)
-        assert (accepted.revision, accepted.shot_ids, accepted.takes) == (2, ["01-02"], {"01-02": 2})
+        assert (accepted.revision, accepted.shot_ids, accepted.takes) == (
+            2,
+            ["01-02"],
+            {"01-02": 2},
+        )
         await wait_for(lambda: _revision(handle, 2))
         state = await handle.query(FilmWorkflow.state)
         first, second = state.scenes[0].shots
@@ -220,8 +229,9 @@ async def test_webhooks_are_signed_and_retried_by_temporal(
         result = await handle.result()
         await wait_for(lambda: _arrived(handler, 2), timeout=30)  # a 500, then the retry
     (first_headers, first_body), (headers, body) = handler.received
-    assert first_body == body and first_headers["X-FilmStudio-Delivery"] == (
-        headers["X-FilmStudio-Delivery"]
+    assert (
+        first_body == body
+        and first_headers["X-FilmStudio-Delivery"] == (headers["X-FilmStudio-Delivery"])
     )
     secret = ledger.tenant(tenant.id).webhook_secret
     assert verify(body, secret, int(headers[TIMESTAMP_HEADER]), headers[SIGNATURE_HEADER])
