@@ -11,7 +11,7 @@ from temporalio.service import RPCError
 
 from api.models import Job, JobStatus
 from workflows.film import FilmWorkflow
-from workflows.film_types import FilmResult, Stage
+from workflows.film_types import FilmProgress, FilmResult, Stage
 
 log = logging.getLogger(__name__)
 QUERY_TIMEOUT = timedelta(seconds=5)
@@ -26,8 +26,9 @@ _CLOSED = {
 
 
 async def refresh_job(client: Client, job: Job) -> bool:
-    """Update `job` in place; True if anything changed. Closed jobs are final."""
-    if job.status.closed:
+    """Update `job` in place; True if anything changed. Closed jobs are final, but a
+    completed film open for revisions follows its run until the run closes."""
+    if job.status.closed and not job.revisable:
         return False
     handle = client.get_workflow_handle(job.workflow_id)
     try:
@@ -44,6 +45,8 @@ async def refresh_job(client: Client, job: Job) -> bool:
         except RPCError as error:  # no worker has picked it up yet
             log.info("progress of %s not available yet: %s", job.workflow_id, error)
             return False
+        if progress.revision > 0:  # a film is published: completed, perhaps being revised
+            return await _record_revision(client, job, progress)
         running = JobStatus.QUEUED if progress.stage is Stage.QUEUED else JobStatus.RUNNING
         seen = (
             running,
@@ -60,20 +63,48 @@ async def refresh_job(client: Client, job: Job) -> bool:
     return True
 
 
+async def _record_revision(client: Client, job: Job, progress: FilmProgress) -> bool:
+    """A published film (status completed) whose run is open for revisions: the stage and
+    percent say what a revision is doing; a new revision brings the new film's details."""
+    seen = (progress.revision, progress.revisable, progress.stage.value, progress.percent)
+    if job.status is JobStatus.COMPLETED and seen == (
+        job.revision,
+        job.revisable,
+        job.stage,
+        job.percent,
+    ):
+        return False
+    if progress.revision != job.revision or job.video_key is None:
+        handle = client.get_workflow_handle(job.workflow_id)
+        try:
+            film = await handle.query(FilmWorkflow.film, rpc_timeout=QUERY_TIMEOUT)
+        except RPCError as error:
+            log.info("film of %s not available: %s", job.workflow_id, error)
+            return False
+        if film is None:
+            return False
+        _record_film(job, film)
+    job.status, job.paused = JobStatus.COMPLETED, False
+    job.revision, job.revisable, job.stage, job.percent = seen
+    job.updated_at = datetime.now(UTC)
+    return True
+
+
+def _record_film(job: Job, result: FilmResult) -> None:
+    job.stage, job.percent = Stage.COMPLETED.value, 100
+    job.shots_done = job.shots_total = result.shots
+    job.duration_s = result.duration_s
+    job.video_key, job.subtitles_key = result.video_key, result.subtitles_key
+    job.poster_key, job.size_bytes, job.sha256 = result.poster_key, result.size_bytes, result.sha256
+
+
 async def _record_outcome(client: Client, job: Job, status: JobStatus) -> None:
     handle = client.get_workflow_handle(job.workflow_id, result_type=FilmResult)
-    job.status, job.paused = status, False
+    job.status, job.paused, job.revisable = status, False, False
     if status is JobStatus.COMPLETED:
         result = await handle.result()
-        job.stage, job.percent = Stage.COMPLETED.value, 100
-        job.shots_done = job.shots_total = result.shots
-        job.duration_s = result.duration_s
-        job.video_key, job.subtitles_key = result.video_key, result.subtitles_key
-        job.poster_key, job.size_bytes, job.sha256 = (
-            result.poster_key,
-            result.size_bytes,
-            result.sha256,
-        )
+        _record_film(job, result)
+        job.revision = max(job.revision, 1)
         return
     job.stage = status.value
     try:

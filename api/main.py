@@ -10,7 +10,7 @@ from temporalio.client import Client
 
 from accounts.ledger import Ledger
 from api.limits import BodySizeLimit
-from api.routes import control, credits, files, health, jobs, scripts
+from api.routes import control, credits, files, health, jobs, revisions, scripts
 from api.signing import UrlSigner, load_or_create_secret
 from core.estimate import Prices
 from core.settings import Settings, get_settings
@@ -59,6 +59,7 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
     app.include_router(health.router)
     app.include_router(jobs.router)
     app.include_router(control.router)
+    app.include_router(revisions.router)
     app.include_router(scripts.router)
     app.include_router(credits.router)
     app.include_router(files.router)

@@ -63,7 +63,7 @@ class ArtifactStore:
         return path.with_name(f".{path.name}.{os.getpid()}.partial{path.suffix}")
 
     def commit(self, temp: Path, key: str) -> None:
-        os.replace(temp, self.path(key))
+        os.replace(temp, self.ensure_parent(key))
 
     @contextmanager
     def writing(self, key: str) -> Iterator[Path]:
