@@ -18,14 +18,16 @@ from pathlib import Path
 from temporalio.client import Client, WorkflowFailureError
 from temporalio.testing import WorkflowEnvironment
 
+from accounts.ledger import Ledger
+from storage.database import create_tables, make_engine
 from tests.conftest import make_settings, temporal_binary
 from tests.workflow.standins import StandIns, standin_workers
 from worker.assembly import build_workers
 from workflows.film import FilmWorkflow
-from workflows.film_types import FilmInput
+from workflows.film_types import FilmInput, FilmOptions, RegenerateShotInput
 
 OUT = Path(__file__).resolve().parents[1] / "histories"
-VERSION = "v2"  # v1: before the cast-in-plan patch; v2: with it
+VERSION = "v3"  # v1: before cast-in-plan; v2: with it; v3: ledger, revisions, webhooks
 SCRIPT = """SCENE 1: INT. KITCHEN - MORNING
 SHOT 1: Wide shot, pan right - 2s
 Sunlight.
@@ -41,11 +43,24 @@ async def _record(client: Client, name: str, film: FilmInput, queue: str) -> Non
     handle = await client.start_workflow(
         FilmWorkflow.run, film, id=f"film-{film.job_id}", task_queue=queue
     )
+    if film.options.revision_window_s:  # regenerate a shot, then close the window
+        while not (await handle.query(FilmWorkflow.progress)).revisable:
+            await asyncio.sleep(0.2)
+        await handle.execute_update(
+            FilmWorkflow.regenerate_shot, RegenerateShotInput("01-01", "warmer", seed=3)
+        )
+        await handle.signal(FilmWorkflow.finish)
     with contextlib.suppress(WorkflowFailureError):  # the failed-shot history fails on purpose
         await handle.result()
     history = await handle.fetch_history()
     (OUT / f"{name}.json").write_text(history.to_json())
     print(f"wrote {OUT / name}.json ({len(history.events)} events)")
+
+
+def _tenant(database_url: str) -> str:
+    engine = make_engine(database_url)
+    create_tables(engine)
+    return Ledger(engine).create_tenant(f"replay-{uuid.uuid4().hex[:6]}", 1000).tenant.id
 
 
 async def main() -> None:
@@ -56,15 +71,22 @@ async def main() -> None:
             async with AsyncExitStack() as stack:
                 for worker in build_workers(env.client, settings, settings.task_queues().names()):
                     await stack.enter_async_context(worker)
+                tenant = _tenant(settings.database_url)
                 film = FilmInput(
                     uuid.uuid4().hex, SCRIPT, title="Replay",
+                    options=FilmOptions(revision_window_s=600),
                     profile=settings.render_profile(), queues=settings.task_queues(),
+                    tenant_id=tenant, credits_estimate=20_000,
                 )  # fmt: skip
                 await _record(
                     env.client, f"film-completed-{VERSION}", film, settings.orchestration_queue
                 )
-            async with standin_workers(env.client, StandIns(failing_shot="01-01")) as queues:
-                film = FilmInput(uuid.uuid4().hex, SCRIPT, queues=queues)
+            standins = StandIns(failing_shot="01-01")
+            async with standin_workers(env.client, standins, settings.database_url) as queues:
+                film = FilmInput(
+                    uuid.uuid4().hex, SCRIPT, queues=queues,
+                    tenant_id=tenant, credits_estimate=20_000,
+                )  # fmt: skip
                 await _record(env.client, f"film-failed-shot-{VERSION}", film, queues.orchestration)
     finally:
         await env.shutdown()

@@ -20,7 +20,7 @@ HISTORIES = sorted((Path(__file__).resolve().parents[1] / "histories").glob("*.j
 
 def test_there_are_recorded_histories() -> None:
     names = {path.stem for path in HISTORIES}
-    for version in ("v1", "v2"):  # v1: before the cast-in-plan patch; v2: with it
+    for version in ("v1", "v2", "v3"):  # v1: no cast-in-plan; v2: with it; v3: the ledger
         assert {f"film-completed-{version}", f"film-failed-shot-{version}"} <= names
 
 
