@@ -4,8 +4,8 @@ workflow (workflows/film.py) decides what runs when."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
-from typing import TypeVar
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from temporalio import workflow
 from temporalio.exceptions import ActivityError, RetryState
@@ -376,51 +376,50 @@ class FilmSteps:
         request = self._request
         return CreditsInput(request.tenant_id, request.job_id, amount, memo)
 
-    async def hold(self, amount: int, memo: str) -> None:
-        """Set the estimate aside before any render: a tenant short of credits fails here."""
-        held: CreditsResult = await self.step(
-            "hold_credits",
+    async def _books(
+        self, move: Callable[..., Any], name: str, request: CreditsInput, summary: str
+    ) -> CreditsResult:
+        moved: CreditsResult = await self.step(
+            name,
             None,
             workflow.execute_activity_method(
-                AccountingActivities.hold_credits,
-                self._credits(amount, memo),
+                move,
+                request,
                 task_queue=self._queues.orchestration,
                 start_to_close_timeout=policies.LEDGER_TIMEOUT,
                 retry_policy=policies.LEDGER_RETRY,
-                summary=f"hold {amount / 1000:g} credits",
+                summary=summary,
             ),
+        )
+        return moved
+
+    async def hold(self, amount: int, memo: str) -> None:
+        """Set the estimate aside before any render: a tenant short of credits fails here."""
+        held = await self._books(
+            AccountingActivities.hold_credits,
+            "hold_credits",
+            self._credits(amount, memo),
+            f"hold {amount / 1000:g} credits",
         )
         self._film.credits_held += held.amount
 
     async def charge(self, credits: float, memo: str) -> None:
         amount = to_milli(credits)
-        charged: CreditsResult = await self.step(
+        charged = await self._books(
+            AccountingActivities.charge_credits,
             "charge_credits",
-            None,
-            workflow.execute_activity_method(
-                AccountingActivities.charge_credits,
-                self._credits(amount, memo),
-                task_queue=self._queues.orchestration,
-                start_to_close_timeout=policies.LEDGER_TIMEOUT,
-                retry_policy=policies.LEDGER_RETRY,
-                summary=f"charge {amount / 1000:g} credits: {memo}",
-            ),
+            self._credits(amount, memo),
+            f"charge {amount / 1000:g} credits: {memo}",
         )
         self._film.credits_spent += charged.amount
         self._film.credits_held = max(0, self._film.credits_held - charged.amount)
 
     async def release(self, memo: str) -> None:
         """Give back what the job still holds. Runs on completion, failure and cancel."""
-        await self.step(
+        await self._books(
+            AccountingActivities.release_credits,
             "release_credits",
-            None,
-            workflow.execute_activity_method(
-                AccountingActivities.release_credits,
-                self._credits(memo=memo),
-                task_queue=self._queues.orchestration,
-                start_to_close_timeout=policies.LEDGER_TIMEOUT,
-                retry_policy=policies.LEDGER_RETRY,
-                summary=f"release credits: {memo}",
-            ),
+            self._credits(memo=memo),
+            f"release credits: {memo}",
         )
         self._film.credits_held = 0
