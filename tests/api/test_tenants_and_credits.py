@@ -12,6 +12,8 @@ import httpx
 import pytest
 from fastapi import FastAPI
 
+from cli.admin import ensure_dev_tenant, ledger_of
+from core.settings import Settings
 from tests.conftest import ROOT, api_client, wait_for
 
 pytestmark = pytest.mark.usefixtures("workers")
@@ -134,3 +136,18 @@ def test_the_cli_creates_tenants_and_grants_credits(tmp_path: Path) -> None:
     assert again.returncode != 0 and "already exists" in again.stderr
     unknown = filmstudio("credits", "grant", "nobody", "1")
     assert unknown.returncode != 0 and "no tenant named 'nobody'" in unknown.stderr
+
+
+def test_make_up_keeps_one_dev_key_and_replaces_a_lost_one(tmp_path: Path) -> None:
+    settings = Settings(database_url=f"sqlite:///{tmp_path}/dev.db")
+    key_file = tmp_path / "dev-api-key"
+    first = ensure_dev_tenant(settings, key_file)
+    assert key_file.read_text().strip() == first
+    assert ensure_dev_tenant(settings, key_file) == first  # the same key on every `make up`
+    key_file.unlink()
+    second = ensure_dev_tenant(settings, key_file)  # a lost file: a new key, same tenant
+    ledger = ledger_of(settings)
+    assert second != first and ledger.authenticate(first) is None
+    tenant = ledger.authenticate(second)
+    assert tenant is not None and tenant.name == "dev"
+    assert ledger.balance(tenant.id).available == 10_000_000
