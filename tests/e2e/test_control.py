@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import subprocess
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -17,7 +19,7 @@ from tests.e2e.processes import Processes, free_port
 
 pytestmark = pytest.mark.e2e
 SCRIPT = "SCENE 1: EXT. HARBOUR - DAWN\n" + "\n".join(
-    f"SHOT {n}: Wide, pan right - 4s\nBoats drift past, number {n}.\nCAPTAIN: Line {n}."
+    f"SHOT {n}: Wide, pan right - 6s\nBoats drift past, number {n}.\nCAPTAIN: Line {n}."
     for n in range(1, 9)
 )
 STARTS = {"generate_visual", "render_shot"}
@@ -77,6 +79,19 @@ def _ffmpeg_children(parent: int) -> list[int]:
     return found
 
 
+def _rendered_fraction(pending: dict[str, Any]) -> float:
+    """How far a render is, from its last heartbeat (0.0 before the first)."""
+    details = pending.get("heartbeatDetails") or {}
+    payloads = details.get("payloads", []) if isinstance(details, dict) else details
+    for payload in payloads:
+        value = payload
+        if isinstance(payload, dict) and "data" in payload:
+            value = json.loads(base64.b64decode(payload["data"]))
+        if isinstance(value, int | float):
+            return float(value)
+    return 0.0
+
+
 def test_pause_resume_cancel(stack: tuple[Processes, Settings, httpx.Client]) -> None:
     processes, settings, api = stack
     job = api.post("/api/v1/jobs", json={"script": SCRIPT}).json()
@@ -125,6 +140,7 @@ def test_pause_resume_cancel(stack: tuple[Processes, Settings, httpx.Client]) ->
         return any(
             p["activityType"]["name"] == "render_shot"
             and p.get("state") == "PENDING_ACTIVITY_STATE_STARTED"
+            and _rendered_fraction(p) < 0.3  # early in the clip: the cancel lands mid-render
             for p in pending
         )
 
