@@ -338,9 +338,8 @@ class FilmWorkflow:
                 except TimeoutError:
                     if not self._revisions:
                         break
-        except asyncio.CancelledError:
+        except asyncio.CancelledError:  # a revision in flight released its hold already
             self._revisions.clear()
-            await self._settle("revision cancelled")
         self._film.revisable = False
         self._enter(Stage.COMPLETED)
         await workflow.wait_condition(workflow.all_handlers_finished)

@@ -11,8 +11,7 @@ from fastapi.responses import JSONResponse
 from sqlmodel import col, func, select
 from temporalio.service import RPCError
 
-from accounts.ledger import Ledger
-from accounts.models import Tenant, to_credits, to_milli
+from accounts.models import JobCredits, Tenant, to_credits, to_milli
 from api.breakdowns import BreakdownRefused, breakdown_for, estimate_for, webhook_target
 from api.deps import (
     ClientDep,
@@ -44,8 +43,7 @@ from workflows.film_types import FilmInput, FilmOptions
 router = APIRouter(prefix="/api/v1/jobs", tags=["jobs"])
 
 
-def job_cost(job: Job, ledger: Ledger) -> Cost:
-    money = ledger.job_credits(job.id)
+def job_cost(job: Job, money: JobCredits | None) -> Cost:
     if money is None:  # nothing held yet
         return Cost(estimated=to_credits(job.estimated_credits), held=0.0, spent=0.0)
     return Cost(
@@ -55,7 +53,7 @@ def job_cost(job: Job, ledger: Ledger) -> Cost:
     )
 
 
-def job_public(job: Job, ledger: Ledger) -> JobPublic:
+def job_public(job: Job, money: JobCredits | None) -> JobPublic:
     error = None
     if job.error is not None:
         error = JobError(
@@ -79,7 +77,7 @@ def job_public(job: Job, ledger: Ledger) -> JobPublic:
         ),
         duration_s=job.duration_s,
         created_at=job.created_at,
-        cost=job_cost(job, ledger),
+        cost=job_cost(job, money),
         revision=job.revision,
         revisable=job.revisable,
         error=error,
@@ -202,7 +200,8 @@ def read_jobs(
         .offset(offset)
         .limit(limit)
     ).all()
-    items = [job_public(job, ledger) for job in jobs]
+    money = ledger.job_credits_for([job.id for job in jobs])  # one query for the page
+    items = [job_public(job, money.get(job.id)) for job in jobs]
     return JobPage(items=items, total=total, limit=limit, offset=offset)
 
 
@@ -227,7 +226,8 @@ async def load_job(job_id: str, session: SessionDep, client: ClientDep, tenant: 
 async def read_job(
     job_id: str, session: SessionDep, client: ClientDep, tenant: TenantDep, ledger: LedgerDep
 ) -> JobPublic:
-    return job_public(await load_job(job_id, session, client, tenant), ledger)
+    job = await load_job(job_id, session, client, tenant)
+    return job_public(job, ledger.job_credits(job.id))
 
 
 @router.get("/{job_id}/state")
