@@ -7,13 +7,15 @@ from contextlib import contextmanager
 
 from temporalio.exceptions import ApplicationError, CancelledError
 
-INVALID_SCRIPT = "InvalidScript"  # the script does not parse: fix it, do not retry
-INVALID_INPUT = "InvalidInput"  # a payload or option the system cannot use
-CONTENT_REFUSED = "ContentRefused"  # the content policy refused lines of the script
-MEDIA_CHECK_FAILED = "MediaCheckFailed"  # a rendered file is not what was asked for
-SHOT_FAILED = "ShotFailed"  # a shot failed every attempt: fails the film
-FILM_FAILED = "FilmFailed"  # a film-level stage (score, compose, publish) failed
-INSUFFICIENT_CREDITS = "InsufficientCredits"  # the tenant cannot pay for the film
+from core.error_types import ErrorType
+
+INVALID_SCRIPT = ErrorType.INVALID_SCRIPT
+INVALID_INPUT = ErrorType.INVALID_INPUT
+CONTENT_REFUSED = ErrorType.CONTENT_REFUSED
+MEDIA_CHECK_FAILED = ErrorType.MEDIA_CHECK_FAILED
+SHOT_FAILED = ErrorType.SHOT_FAILED
+FILM_FAILED = ErrorType.FILM_FAILED
+INSUFFICIENT_CREDITS = ErrorType.INSUFFICIENT_CREDITS
 
 NON_RETRYABLE = [INVALID_SCRIPT, INVALID_INPUT, CONTENT_REFUSED, INSUFFICIENT_CREDITS]
 

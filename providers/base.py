@@ -24,6 +24,11 @@ class SceneContext:
     location: str
     time_of_day: str
     characters: list[str] = field(default_factory=list)
+    # From the plan's Scene (screenplay/model.py): what the animatic draws.
+    setting: str = ""  # "" is the generic room or landscape
+    atmosphere: list[str] = field(default_factory=list)  # "rain", "fog", "neon", ...
+    present: list[str] = field(default_factory=list)  # on screen in the scene
+    heard: list[str] = field(default_factory=list)  # off screen: never drawn
 
 
 @dataclass(frozen=True)
@@ -37,16 +42,49 @@ class FrameRequest:
 
 
 @dataclass(frozen=True)
+class ArtLayer:
+    """One depth plane of a shot's art: an RGBA PNG of profile.art_size.
+
+    depth 0.0 is the far background (moves least when the camera trucks or arcs), 1.0 the
+    nearest foreground. `role` names it: "far", "setting", "figures", "foreground"."""
+
+    path: Path
+    depth: float
+    role: str
+
+
+@dataclass(frozen=True)
+class ArtEffect:
+    """An animated layer over the picture: weather or light that moves frame to frame.
+
+    path: an RGBA texture PNG that tiles seamlessly (any size); the compositor scrolls it
+    by (dx, dy) output-frame widths/heights per second, wrapping around, and for
+    `flicker` > 0 varies its opacity by up to that fraction, deterministically."""
+
+    path: Path
+    kind: str  # "rain", "snow", "fog", "fire", ...
+    dx_per_s: float = 0.0
+    dy_per_s: float = 0.0
+    flicker: float = 0.0
+    opacity: float = 1.0
+
+
+@dataclass(frozen=True)
 class FrameArt:
     """What a visual provider drew.
 
     background: RGB PNG of profile.art_size; the camera move pans and zooms across it.
     overlay: RGBA PNG of the output frame size, composited on top after the move
     (titles, captions); None when the provider draws no overlay.
+    layers: when given, the background split by depth (far to near), so a move can differ
+    by depth (parallax, rack focus); `background` stays their flattened composite.
+    effects: animated layers (rain, snow, fog, fire) composited over the moved picture.
     """
 
     background: Path
     overlay: Path | None
+    layers: list[ArtLayer] = field(default_factory=list)
+    effects: list[ArtEffect] = field(default_factory=list)
 
 
 class VisualProvider(Protocol):

@@ -37,6 +37,9 @@ class ScriptWarning:
 
     line: int  # 1-based, in the script as written
     message: str  # what happened and why
+    column: int = 0  # 1-based; 0 where a warning is about a whole line (older plans)
 
     def __str__(self) -> str:
+        if self.column:
+            return f"line {self.line}, column {self.column}: {self.message}"
         return f"line {self.line}: {self.message}"

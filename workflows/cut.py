@@ -13,7 +13,8 @@ MIN_SUBTITLE_S = 0.8
 def scene_context(scene: Scene) -> SceneContext:
     return SceneContext(
         scene.number, scene.heading, scene.int_ext, scene.location, scene.time_of_day,
-        scene.characters,
+        scene.characters, scene.setting, list(scene.atmosphere), list(scene.present),
+        list(scene.heard),
     )  # fmt: skip
 
 

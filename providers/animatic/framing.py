@@ -52,6 +52,19 @@ FRAMINGS: dict[ShotType, Framing] = {
     ShotType.OVER_THE_SHOULDER: Framing(0.66, 0.44, 0.003, 2),
     ShotType.POV: Framing(0.9, 0.48, 0.0, 3),
     ShotType.INSERT: Framing(0.5, 0.36, 0.012, 0),
+    # The full vocabulary's sizes, framed like their nearest neighbours until the layered
+    # compositor draws each as it means.
+    ShotType.EXTREME_WIDE: Framing(1.0, 0.52, 0.0, MAX_CAST),
+    ShotType.MASTER: Framing(0.92, 0.5, 0.0, MAX_CAST),
+    ShotType.MEDIUM_WIDE: Framing(0.8, 0.48, 0.0, MAX_CAST),
+    ShotType.MEDIUM_CLOSE_UP: Framing(0.62, 0.43, 0.004, 1),
+    ShotType.CUTAWAY: Framing(0.52, 0.37, 0.011, 0),
+    ShotType.TWO_SHOT: Framing(0.74, 0.46, 0.001, 2),
+    ShotType.THREE_SHOT: Framing(0.76, 0.46, 0.001, 3),
+    ShotType.GROUP_SHOT: Framing(0.84, 0.48, 0.0, MAX_CAST),
+    ShotType.DIRTY_SINGLE: Framing(0.64, 0.44, 0.003, 2),
+    ShotType.CLEAN_SINGLE: Framing(0.6, 0.43, 0.004, 1),
+    ShotType.REACTION: Framing(0.58, 0.42, 0.005, 1),
 }
 
 

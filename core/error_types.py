@@ -1,0 +1,29 @@
+"""Every error type a client can act on: one enum for workflows, activities and the API.
+
+A workflow or activity raises `ApplicationError(..., type=ErrorType.X)`; the API maps each
+type to an HTTP status in one table (api/problems.py) and shows it as the problem's `code`.
+Values are the names clients already switch on; never compare messages, compare these.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class ErrorType(StrEnum):
+    INVALID_SCRIPT = "InvalidScript"  # the script does not parse: fix it, do not retry
+    INVALID_INPUT = "InvalidInput"  # a payload or option the system cannot use
+    INVALID_OPTION = "InvalidOption"  # one option is wrong; the problem names its field
+    CONTENT_REFUSED = "ContentRefused"  # the content policy refused lines of the script
+    MEDIA_CHECK_FAILED = "MediaCheckFailed"  # a rendered file is not what was asked for
+    SHOT_FAILED = "ShotFailed"  # a shot failed every attempt: fails the film
+    FILM_FAILED = "FilmFailed"  # a film-level stage (score, compose, publish) failed
+    INSUFFICIENT_CREDITS = "InsufficientCredits"  # the tenant cannot pay for the film
+    UNKNOWN_SHOT = "UnknownShot"  # a revision names a shot the film does not have
+    NOT_REVISABLE = "NotRevisable"  # the film is not open for revisions (yet, or any more)
+    JOB_NOT_FOUND = "JobNotFound"
+    NOT_READY = "NotReady"  # the film is not published yet
+    RATE_LIMITED = "RateLimited"  # a provider (or the API's per-tenant limit) says slow down
+    PROVIDER_UNAVAILABLE = "ProviderUnavailable"
+    QUOTA_EXCEEDED = "QuotaExceeded"
+    TEMPORAL_UNAVAILABLE = "TemporalUnavailable"  # the API cannot reach Temporal: 503
