@@ -5,14 +5,15 @@ For Fountain scenes and SCENE/SHOT scenes without SHOT lines. Deterministic rule
   a wide shot otherwise, made from the first action paragraph; when the scene starts
   with something else (dialogue, an insert card) the opening shot shows the heading.
 - Every further action paragraph is a medium shot.
-- Camera directions in CAPS at the start of an action paragraph (CLOSE ON, PAN LEFT,
-  ...; see screenplay.camera_cues) set that shot's type and move instead.
+- Camera directions in CAPS at the start of an action paragraph (CLOSE ON, LOW ANGLE,
+  SLOW PUSH IN, ...; see screenplay.camera_cues) set that shot's size, angle and move
+  instead; what a cue leaves out, these rules plan.
 - Dialogue is shot / reverse shot: each time the speaker changes, a new shot, over the
   shoulder and close-up in turn, starting over the shoulder after every action
   paragraph. Consecutive blocks by the same speaker stay in one shot.
 - Dual dialogue is one medium two-shot, static, with both speeches (marked dual).
 - Centered text (">THE END<") is an insert card, static.
-Unless a direction says otherwise, each type moves gently as DEFAULT_MOVES says:
+Unless a direction says otherwise, each size moves gently as DEFAULT_MOVES says:
 establishing pans right, close-ups zoom in, point-of-view shots dolly in, the rest hold.
 """
 
@@ -23,19 +24,16 @@ from dataclasses import dataclass, field
 from screenplay.camera_cues import read_camera_cue
 from screenplay.context import ParseContext
 from screenplay.elements import ActionBlock, DialogueBlock, Element, Piece, SceneDraft
-from screenplay.model import CameraMove, ShotType
+from screenplay.errors import ScriptWarning
+from screenplay.model import LEGACY_MOVES, CameraMove, MoveDirection, ShotType
 from screenplay.shot_plan import PlannedShot, SpokenDraft
 
 DEFAULT_MOVES: dict[ShotType, CameraMove] = {
     ShotType.ESTABLISHING: CameraMove.PAN_RIGHT,
-    ShotType.WIDE: CameraMove.STATIC,
-    ShotType.MEDIUM: CameraMove.STATIC,
     ShotType.CLOSE_UP: CameraMove.ZOOM_IN,
     ShotType.EXTREME_CLOSE_UP: CameraMove.ZOOM_IN,
-    ShotType.OVER_THE_SHOULDER: CameraMove.STATIC,
     ShotType.POV: CameraMove.DOLLY_IN,
-    ShotType.INSERT: CameraMove.STATIC,
-}
+}  # every other size holds still
 REVERSE_SHOTS = (ShotType.OVER_THE_SHOULDER, ShotType.CLOSE_UP)
 
 
@@ -93,10 +91,18 @@ class _Planner:
         shot_type = ShotType.MEDIUM if self.opened else self.opening
         self.opened = True
         cue = read_camera_cue(block.pieces[0].text)
-        if cue.warning:
-            self.context.warn(block.line, cue.warning)
-        shot_type = cue.shot_type or shot_type
-        shot = self._new(block.line, shot_type, cue.camera_move)
+        indent = self.context.indent_of(block.line)
+        for note in cue.notes:
+            warning = ScriptWarning(block.line, note.message, indent + note.offset + 1)
+            self.context.vocabulary_warning(warning)
+        framing = cue.framing
+        shot = self._new(block.line, framing.size or shot_type)
+        if framing.move is not None:
+            shot.move, shot.direction = framing.move, framing.direction or MoveDirection.NONE
+        shot.angle = framing.angle or shot.angle
+        shot.speed = framing.speed or shot.speed
+        if framing.size_offset >= 0:
+            shot.size_column = indent + framing.size_offset + 1
         shot.action.extend(block.pieces)
 
     def _dialogue(self, block: DialogueBlock) -> None:
@@ -107,11 +113,9 @@ class _Planner:
             self.speaker = block.character
         self.shots[-1].dialogue.extend(_spoken(block, dual=False))
 
-    def _new(
-        self, line: int, shot_type: ShotType, camera_move: CameraMove | None = None
-    ) -> PlannedShot:
-        move = DEFAULT_MOVES[shot_type] if camera_move is None else camera_move
-        shot = PlannedShot(line, shot_type, move)
+    def _new(self, line: int, shot_type: ShotType) -> PlannedShot:
+        move, direction = LEGACY_MOVES[DEFAULT_MOVES.get(shot_type, CameraMove.STATIC)]
+        shot = PlannedShot(line, shot_type, move, direction)
         self.shots.append(shot)
         return shot
 

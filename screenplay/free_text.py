@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from screenplay.context import ParseContext
-from screenplay.model import CameraMove, Scene, ShotType
+from screenplay.framing import Framing
+from screenplay.model import LEGACY_MOVES, CameraMove, Scene, ShotType
 from screenplay.presence import present
 from screenplay.shot_builder import ShotDraft, appearances
 from screenplay.shot_spec import ShotSpec
@@ -38,10 +39,9 @@ def parse_free_text(lines: Iterable[tuple[int, str]], context: ParseContext) -> 
     """One scene without a heading, or no scene at all when there is no text."""
     drafts: list[ShotDraft] = []
     for index, paragraph in enumerate(paragraphs(lines)):
-        spec = ShotSpec(
-            SHOT_TYPE_CYCLE[index % len(SHOT_TYPE_CYCLE)],
-            CAMERA_MOVE_CYCLE[index % len(CAMERA_MOVE_CYCLE)],
-        )
+        move, direction = LEGACY_MOVES[CAMERA_MOVE_CYCLE[index % len(CAMERA_MOVE_CYCLE)]]
+        size = SHOT_TYPE_CYCLE[index % len(SHOT_TYPE_CYCLE)]
+        spec = ShotSpec(Framing(size=size, move=move, direction=direction))
         draft = ShotDraft(paragraph[0][0], spec)
         for number, text in paragraph:
             draft.add_line(number, text, context)

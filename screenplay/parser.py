@@ -47,11 +47,13 @@ def parse_script(
     limits: ScriptLimits = DEFAULT_LIMITS,
     script_format: str = AUTO,
     speech_rate: SpeechRate | None = None,
+    strict: bool = False,
 ) -> FilmPlan:
     """The film plan for `text`; raises ScriptError listing every problem found.
 
     `script_format` is "auto", "fountain", "scene_shot" or "free_text" (anything else is
     a ValueError). `speech_rate` maps a character name to words per second (default 2.5).
+    `strict` makes words outside the shot vocabulary issues instead of warnings.
     """
     if script_format != AUTO and script_format not in SCRIPT_FORMATS:
         accepted = ", ".join((AUTO, *SCRIPT_FORMATS))
@@ -60,7 +62,9 @@ def parse_script(
     if size_issue := check_size(normalized, limits):
         raise ScriptError([size_issue])  # too big to read further
     lines = list(enumerate(normalized.split("\n"), start=1))
-    context = ParseContext(limits, Pace(speech_rate))
+    context = ParseContext(
+        limits, Pace(speech_rate), strict=strict, lines=[line for _, line in lines]
+    )
     context.issues.extend(check_lines([line for _, line in lines], limits))
     chosen = detect_format(normalized, lines) if script_format == AUTO else script_format
     if chosen == "fountain":
@@ -112,7 +116,7 @@ def _report(issues: list[ScriptIssue], limits: ScriptLimits) -> list[ScriptIssue
 
 def _capped(warnings: list[ScriptWarning], limits: ScriptLimits) -> list[ScriptWarning]:
     """Warnings in script order (stable), at most `max_issues` and a closing note."""
-    ordered = sorted(warnings, key=lambda warning: warning.line)
+    ordered = sorted(warnings, key=lambda warning: (warning.line, warning.column))
     if len(ordered) <= limits.max_issues:
         return ordered
     left_out = len(ordered) - limits.max_issues

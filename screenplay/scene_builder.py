@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from screenplay.context import ParseContext
 from screenplay.elements import ActionBlock, SceneDraft, speakers_of
 from screenplay.film_grammar import plan_scene
+from screenplay.framing_notes import note_framing
 from screenplay.heading import parse_heading
 from screenplay.model import Scene
 from screenplay.presence import present
@@ -25,6 +26,10 @@ def build_scene(
     """Scene `number` (1-based, by order); `speakers` are everyone who speaks in the script."""
     heading = parse_heading(draft.heading)
     planned = plan_scene(draft, heading.int_ext, context)
+    names = present(_appearances(draft), speakers)
+    note_framing(
+        [(plan.shot_type, plan.line, plan.size_column) for plan in planned], names, context
+    )
     return Scene(
         number=number,
         heading=draft.heading,
@@ -34,7 +39,7 @@ def build_scene(
         shots=build_shots(number, planned, context),
         line=draft.line,
         scene_number=draft.scene_number,
-        present=present(_appearances(draft), speakers),
+        present=names,
     )
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from screenplay.context import ParseContext
 from screenplay.dialogue import split_dialogue
 from screenplay.elements import ActionBlock, DialogueBlock, Element, Piece, SceneDraft, Speech
+from screenplay.framing_notes import note_framing
 from screenplay.free_text import paragraphs
 from screenplay.heading import parse_heading
 from screenplay.model import Scene
@@ -93,11 +94,15 @@ class _Reader:
         if keyword.keyword == "scene":
             self.scenes.append(_SceneDraft(number, keyword.rest.strip()))
         else:
-            spec, spec_issues = parse_shot_spec(
+            spec, spec_issues, spec_warnings = parse_shot_spec(
                 keyword.rest, number, keyword.rest_column, self.context.limits
             )
             self.context.issues.extend(spec_issues)
-            self._current_scene(number).shots.append(ShotDraft(number, spec))
+            for warning in spec_warnings:
+                self.context.vocabulary_warning(warning)
+            offset = spec.framing.size_offset
+            size_column = keyword.rest_column + offset if offset >= 0 else 0
+            self._current_scene(number).shots.append(ShotDraft(number, spec, size_column))
 
     def _current_scene(self, number: int) -> _SceneDraft:
         if not self.scenes:
@@ -164,6 +169,9 @@ def _written_scene(
             f"scene {number} has no shots; expected a SHOT line or some action after the heading",
         )
     heading = parse_heading(draft.heading)
+    names = present(appearances(draft.shots), speakers)
+    written = [(shot.spec.framing.size, shot.line, shot.size_column) for shot in draft.shots]
+    note_framing(written, names, context)
     return Scene(
         number=number,
         heading=draft.heading,
@@ -175,7 +183,7 @@ def _written_scene(
             for shot_number, shot in enumerate(draft.shots, start=1)
         ],
         line=draft.line,
-        present=present(appearances(draft.shots), speakers),
+        present=names,
     )
 
 

@@ -12,7 +12,16 @@ from dataclasses import dataclass, field
 
 from screenplay.context import ParseContext
 from screenplay.dialogue import split_dialogue
-from screenplay.model import CameraMove, DialogueLine, Shot, ShotType
+from screenplay.model import (
+    CameraAngle,
+    DialogueLine,
+    Move,
+    MoveDirection,
+    MoveSpeed,
+    Shot,
+    ShotType,
+    legacy_move,
+)
 from screenplay.shot_spec import ShotSpec
 from screenplay.timing import (
     PAUSE_PER_LINE_S,
@@ -28,6 +37,7 @@ from screenplay.timing import (
 class ShotDraft:
     line: int  # where the shot starts: its SHOT line or its first line of text
     spec: ShotSpec
+    size_column: int = 0  # where the heading names the size (for framing notes), 0: nowhere
     action_lines: list[tuple[int, str]] = field(default_factory=list)
     dialogue: list[DialogueLine] = field(default_factory=list)
 
@@ -68,18 +78,23 @@ class ShotDraft:
                 )
         else:
             duration = self._fit_speech(written, texts, rates, context)
+        framing = self.spec.framing
+        move = framing.move or Move.STATIC
+        direction = framing.direction or MoveDirection.NONE
         return Shot(
             shot_id=f"{scene_number:02d}-{shot_number:02d}",
             number=shot_number,
-            shot_type=ShotType.WIDE if self.spec.shot_type is None else self.spec.shot_type,
-            camera_move=(
-                CameraMove.STATIC if self.spec.camera_move is None else self.spec.camera_move
-            ),
+            shot_type=framing.size or ShotType.WIDE,
+            camera_move=legacy_move(move, direction),
             duration_s=duration,
             action=action,
             dialogue=list(self.dialogue),
             line=self.line,
             extended_from_s=None if duration == written else written,
+            angle=framing.angle or CameraAngle.EYE_LEVEL,
+            move=move,
+            direction=direction,
+            speed=framing.speed or MoveSpeed.NORMAL,
         )
 
     def _fit_speech(

@@ -17,7 +17,16 @@ from dataclasses import dataclass, field
 
 from screenplay.context import ParseContext
 from screenplay.elements import Piece
-from screenplay.model import CameraMove, DialogueLine, Shot, ShotType
+from screenplay.model import (
+    CameraAngle,
+    DialogueLine,
+    Move,
+    MoveDirection,
+    MoveSpeed,
+    Shot,
+    ShotType,
+    legacy_move,
+)
 from screenplay.timing import (
     MIN_ESTIMATE_S,
     PAUSE_PER_LINE_S,
@@ -44,9 +53,13 @@ class SpokenDraft:
 class PlannedShot:
     line: int
     shot_type: ShotType
-    camera_move: CameraMove
+    move: Move
+    direction: MoveDirection
     action: list[Piece] = field(default_factory=list)
     dialogue: list[SpokenDraft] = field(default_factory=list)
+    angle: CameraAngle = CameraAngle.EYE_LEVEL
+    speed: MoveSpeed = MoveSpeed.NORMAL
+    size_column: int = 0  # where a camera cue names the size, 0 when none does
 
 
 @dataclass(frozen=True)
@@ -77,11 +90,15 @@ def build_shots(scene_number: int, planned: list[PlannedShot], context: ParseCon
                     shot_id=f"{scene_number:02d}-{number:02d}",
                     number=number,
                     shot_type=plan.shot_type,
-                    camera_move=plan.camera_move,
+                    camera_move=legacy_move(plan.move, plan.direction),
                     duration_s=take.duration_s,
                     action=take.action,
                     dialogue=take.dialogue,
                     line=take.line,
+                    angle=plan.angle,
+                    move=plan.move,
+                    direction=plan.direction,
+                    speed=plan.speed,
                 )
             )
     return shots

@@ -1,128 +1,212 @@
-"""The words a SHOT line may use for shot types and camera moves, with their synonyms."""
+"""The shot vocabulary: every term a shot heading or camera cue may use, in one table.
+
+Each `Term` names what it sets (size, angle, move, direction, speed) and every spelling
+it is written with. Spellings match case-insensitively with any run of spaces or hyphens
+between words and with or without apostrophes and periods ("bird's-eye" = "birds eye",
+"P.O.V." = "pov"). SCENE/SHOT headings (screenplay.shot_spec) and Fountain camera cues
+(screenplay.camera_cues) both read this table, and the README's table is made from it
+(screenplay.vocabulary_doc), so the three cannot disagree.
+"""
 
 from __future__ import annotations
 
+import difflib
 import re
+from dataclasses import dataclass
 
-from screenplay.model import CameraMove, ShotType
+from screenplay.model import CameraAngle, Move, MoveDirection, MoveSpeed, ShotType
 
-# Canonical spellings, in the order messages list them.
-SHOT_TYPE_NAMES: dict[ShotType, str] = {
-    ShotType.WIDE: "wide",
-    ShotType.ESTABLISHING: "establishing",
-    ShotType.MEDIUM: "medium",
-    ShotType.CLOSE_UP: "close-up",
-    ShotType.EXTREME_CLOSE_UP: "extreme close-up",
-    ShotType.OVER_THE_SHOULDER: "over the shoulder",
-    ShotType.POV: "pov",
-    ShotType.INSERT: "insert",
+S, A, M, D, V = ShotType, CameraAngle, Move, MoveDirection, MoveSpeed
+
+
+@dataclass(frozen=True)
+class Term:
+    name: str  # the canonical spelling, as messages and the README show it
+    spellings: tuple[str, ...] = ()  # further spellings and abbreviations
+    size: ShotType | None = None
+    angle: CameraAngle | None = None
+    move: Move | None = None
+    direction: MoveDirection | None = None
+    speed: MoveSpeed | None = None
+
+    @property
+    def kind(self) -> str:
+        if self.size is not None:
+            return "size"
+        if self.angle is not None:
+            return "angle"
+        if self.move is not None:
+            return "move"
+        return "direction" if self.direction is not None else "speed"
+
+
+def _t(
+    name: str,
+    *spellings: str,
+    size: ShotType | None = None,
+    angle: CameraAngle | None = None,
+    move: Move | None = None,
+    direction: MoveDirection | None = None,
+    speed: MoveSpeed | None = None,
+) -> Term:
+    return Term(name, spellings, size, angle, move, direction, speed)
+
+
+SIZES: tuple[Term, ...] = (
+    _t("extreme wide", "ews", "xws", "extreme long", "els", "xls",
+       size=S.EXTREME_WIDE),
+    _t("wide", "ws", "long", "ls", "full", "fs", size=S.WIDE),
+    _t("medium wide", "mws", "medium long", "mls", "medium full", "mfs", "cowboy",
+       "three quarter", size=S.MEDIUM_WIDE),
+    _t("medium", "ms", "mid", "waist", "angle on", "new angle", "reverse angle",
+       "back to scene", size=S.MEDIUM),
+    _t("medium close-up", "mcu", "medium closeup", "mid close-up", size=S.MEDIUM_CLOSE_UP),
+    _t("close-up", "closeup", "cu", "close", "tight", size=S.CLOSE_UP),
+    _t("extreme close-up", "extreme closeup", "extreme close", "ecu", "xcu", "bcu",
+       "big close-up", size=S.EXTREME_CLOSE_UP),
+    _t("insert", size=S.INSERT),
+    _t("cutaway", "cut away", size=S.CUTAWAY),
+    _t("establishing", "est", size=S.ESTABLISHING),
+    _t("master", size=S.MASTER),
+    _t("two shot", "2 shot", size=S.TWO_SHOT),
+    _t("three shot", "3 shot", size=S.THREE_SHOT),
+    _t("group shot", size=S.GROUP_SHOT),
+    _t("over the shoulder", "over shoulder", "ots", "oss", size=S.OVER_THE_SHOULDER),
+    _t("dirty single", size=S.DIRTY_SINGLE),
+    _t("clean single", "single", size=S.CLEAN_SINGLE),
+    _t("pov", "point of view", size=S.POV),
+    _t("reaction shot", "reaction", size=S.REACTION),
+)  # fmt: skip
+
+ANGLES: tuple[Term, ...] = (
+    _t("eye level", "neutral", angle=A.EYE_LEVEL),
+    _t("high angle", "high", angle=A.HIGH),
+    _t("low angle", "low", angle=A.LOW),
+    _t("overhead", "top shot", "top down", "bird's eye", "bird's eye view", angle=A.OVERHEAD),
+    _t("worm's eye", "worm's eye view", angle=A.WORMS_EYE),
+    _t("aerial", "drone", angle=A.AERIAL),
+    _t("dutch angle", "dutch", "dutch tilt", "canted", "oblique",
+       angle=A.DUTCH),
+)  # fmt: skip
+
+MOVES: tuple[Term, ...] = (
+    _t("static", "locked off", "lock off", "locked", "fixed", "stationary", move=M.STATIC),
+    _t("pan", "pans", "panning", move=M.PAN),
+    _t("whip pan", "whip pans", "whip", "swish pan", "flash pan", move=M.WHIP_PAN),
+    _t("tilt", "tilts", "tilting", move=M.TILT),
+    _t("zoom", "zooms", "zooming", move=M.ZOOM),
+    _t("crash zoom", "crash zooms", "snap zoom", move=M.CRASH_ZOOM),
+    _t("dolly", "dollies", "dollying", move=M.DOLLY),
+    _t("push in", "pushes in", "pushing in", "push", move=M.PUSH_IN, direction=D.IN),
+    _t("pull out", "pulls out", "pulling out", "pull back", "pulls back", "pulling back",
+       "pullback", move=M.PULL_OUT, direction=D.OUT),
+    _t("truck", "trucks", "trucking", move=M.TRUCK),
+    _t("pedestal", "pedestals", "ped", move=M.PEDESTAL),
+    _t("crane", "cranes", "craning", "boom", "booms", "booming", "jib", move=M.CRANE),
+    _t("tracking", "track", "tracks", "track with", "tracking with", "follow", "follows",
+       "following", move=M.TRACKING),
+    _t("arc", "arcs", "arcing", "orbit", "orbits", "orbiting", move=M.ARC),
+    _t("handheld", "hand held", "shaky cam", move=M.HANDHELD),
+    _t("steadicam", "steadycam", "gimbal", move=M.STEADICAM),
+    _t("rack focus", "racks focus", "rack", "focus pull", "pull focus", "pulls focus",
+       move=M.RACK_FOCUS),
+)  # fmt: skip
+
+DIRECTIONS: tuple[Term, ...] = (
+    _t("left", "leftward", "leftwards", direction=D.LEFT),
+    _t("right", "rightward", "rightwards", direction=D.RIGHT),
+    _t("up", "upward", "upwards", direction=D.UP),
+    _t("down", "downward", "downwards", direction=D.DOWN),
+    _t("in", "forward", "forwards", direction=D.IN),
+    _t("out", "back", "backward", "backwards", direction=D.OUT),
+)
+
+SPEEDS: tuple[Term, ...] = (
+    _t("slow", "slowly", "gentle", "gently", "gradual", "gradually", speed=V.SLOW),
+    _t("fast", "quick", "quickly", "rapid", "rapidly", "swift", "swiftly", speed=V.FAST),
+)
+
+TERMS: tuple[Term, ...] = SIZES + ANGLES + MOVES + DIRECTIONS + SPEEDS
+
+# The directions each move may take, the first being its default when none is written;
+# a move not listed takes no direction.
+MOVE_DIRECTIONS: dict[Move, tuple[MoveDirection, ...]] = {
+    M.PAN: (D.RIGHT, D.LEFT),
+    M.WHIP_PAN: (D.RIGHT, D.LEFT),
+    M.TILT: (D.UP, D.DOWN),
+    M.ZOOM: (D.IN, D.OUT),
+    M.CRASH_ZOOM: (D.IN, D.OUT),
+    M.DOLLY: (D.IN, D.OUT),
+    M.PUSH_IN: (D.IN,),
+    M.PULL_OUT: (D.OUT,),
+    M.TRUCK: (D.RIGHT, D.LEFT),
+    M.PEDESTAL: (D.UP, D.DOWN),
+    M.CRANE: (D.UP, D.DOWN),
+    M.TRACKING: (D.NONE, D.IN, D.OUT, D.LEFT, D.RIGHT),
+    M.ARC: (D.RIGHT, D.LEFT),
 }
 
-CAMERA_MOVE_NAMES: dict[CameraMove, str] = {
-    CameraMove.STATIC: "static",
-    CameraMove.PAN_LEFT: "pan left",
-    CameraMove.PAN_RIGHT: "pan right",
-    CameraMove.TILT_UP: "tilt up",
-    CameraMove.TILT_DOWN: "tilt down",
-    CameraMove.ZOOM_IN: "zoom in",
-    CameraMove.ZOOM_OUT: "zoom out",
-    CameraMove.DOLLY_IN: "dolly in",
-    CameraMove.DOLLY_OUT: "dolly out",
-}
+# Words that may sit among the terms without meaning anything: "camera pans to the left".
+FILLERS: tuple[str, ...] = (
+    "camera", "cam", "shot", "shots", "angle", "view", "the", "a", "an", "to", "on", "of",
+    "and", "then", "with", "at", "from", "into", "across", "over", "toward", "towards",
+)  # fmt: skip
 
-_SHOT_TYPE_SYNONYMS: dict[str, ShotType] = {
-    "wide": ShotType.WIDE,
-    "wide shot": ShotType.WIDE,
-    "long shot": ShotType.WIDE,
-    "full shot": ShotType.WIDE,
-    "ws": ShotType.WIDE,
-    "ls": ShotType.WIDE,
-    "establishing": ShotType.ESTABLISHING,
-    "establishing shot": ShotType.ESTABLISHING,
-    "medium": ShotType.MEDIUM,
-    "medium shot": ShotType.MEDIUM,
-    "mid shot": ShotType.MEDIUM,
-    "mid": ShotType.MEDIUM,
-    "ms": ShotType.MEDIUM,
-    "close-up": ShotType.CLOSE_UP,
-    "closeup": ShotType.CLOSE_UP,
-    "cu": ShotType.CLOSE_UP,
-    "medium close-up": ShotType.CLOSE_UP,
-    "mcu": ShotType.CLOSE_UP,
-    "extreme close-up": ShotType.EXTREME_CLOSE_UP,
-    "extreme closeup": ShotType.EXTREME_CLOSE_UP,
-    "ecu": ShotType.EXTREME_CLOSE_UP,
-    "xcu": ShotType.EXTREME_CLOSE_UP,
-    "over the shoulder": ShotType.OVER_THE_SHOULDER,
-    "over shoulder": ShotType.OVER_THE_SHOULDER,
-    "ots": ShotType.OVER_THE_SHOULDER,
-    "pov": ShotType.POV,
-    "point of view": ShotType.POV,
-    "insert": ShotType.INSERT,
-}
-
-# Verb forms times directions: "pan left", "pans left", "panning left", ...
-_MOVE_VERBS: dict[tuple[str, ...], dict[str, CameraMove]] = {
-    ("pan", "pans", "panning"): {"left": CameraMove.PAN_LEFT, "right": CameraMove.PAN_RIGHT},
-    ("tilt", "tilts", "tilting"): {"up": CameraMove.TILT_UP, "down": CameraMove.TILT_DOWN},
-    ("zoom", "zooms", "zooming"): {"in": CameraMove.ZOOM_IN, "out": CameraMove.ZOOM_OUT},
-    ("dolly", "dollies", "dollying"): {
-        "in": CameraMove.DOLLY_IN,
-        "forward": CameraMove.DOLLY_IN,
-        "out": CameraMove.DOLLY_OUT,
-        "back": CameraMove.DOLLY_OUT,
-    },
-    ("push", "pushes", "pushing"): {"in": CameraMove.DOLLY_IN},
-    ("pull", "pulls", "pulling"): {"out": CameraMove.DOLLY_OUT, "back": CameraMove.DOLLY_OUT},
-    ("track", "tracks", "tracking"): {"in": CameraMove.DOLLY_IN, "out": CameraMove.DOLLY_OUT},
-}
-
-_STILL_WORDS = ("static", "locked off", "locked", "lock off", "fixed", "stationary")
-
-# Words that may sit beside a camera move without changing it: "camera slowly pans left".
-_FILLER_WORDS = ("camera", "slow", "slowly", "quick", "quickly", "fast", "gentle", "gently")
+_APOSTROPHES = "'\u2019"
 
 
 def normalize_phrase(text: str) -> str:
-    """Lower case, with runs of spaces and hyphens as one space: "Close-Up" -> "close up"."""
-    return " ".join(part for part in re.split(r"[\s\-]+", text.lower()) if part)
+    """Lower case, without apostrophes and periods, spaces and hyphens as one space."""
+    lowered = text.lower().translate({ord(c): None for c in _APOSTROPHES + "."})
+    return " ".join(part for part in re.split(r"[\s\-\u2010\u2011]+", lowered) if part)
 
 
-def _camera_move_synonyms() -> dict[str, CameraMove]:
-    synonyms = {word: CameraMove.STATIC for word in _STILL_WORDS}
-    for verbs, directions in _MOVE_VERBS.items():
-        for verb in verbs:
-            for direction, move in directions.items():
-                synonyms[f"{verb} {direction}"] = move
-    return synonyms
+def _spellings(term: Term) -> tuple[str, ...]:
+    return (term.name, *term.spellings)
 
 
-SHOT_TYPES: dict[str, ShotType] = {normalize_phrase(k): v for k, v in _SHOT_TYPE_SYNONYMS.items()}
-CAMERA_MOVES: dict[str, CameraMove] = {
-    normalize_phrase(k): v for k, v in _camera_move_synonyms().items()
+BY_SPELLING: dict[str, Term] = {
+    normalize_phrase(spelling): term for term in TERMS for spelling in _spellings(term)
 }
+FILLER_WORDS = frozenset(FILLERS)
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A regex for one normalized phrase: any spaces or hyphens between its words, and
+    apostrophes or periods wherever a writer may put them ("bird's", "p.o.v.")."""
+    mark = rf"[{_APOSTROPHES}.]?"
+    words = [mark.join(re.escape(char) for char in word) for word in phrase.split()]
+    return r"[\s\-\u2010\u2011]+".join(words) + r"\.?"
 
 
 def _alternation(phrases: list[str]) -> str:
-    # Longest first, so "extreme close up" wins over "close up".
+    # Longest first, so "extreme close up" wins over "close up" and "dutch tilt" over "tilt".
     ordered = sorted(phrases, key=lambda phrase: (-len(phrase), phrase))
-    return "|".join(r"[\s\-]+".join(re.escape(w) for w in p.split()) for p in ordered)
+    return "|".join(_phrase_pattern(phrase) for phrase in ordered)
 
 
-SHOT_TYPE_PATTERN = re.compile(
-    rf"(?:{_alternation(list(SHOT_TYPES))})(?:[\s\-]+shot)?(?!\w)", re.IGNORECASE
-)
-CAMERA_MOVE_PATTERN = re.compile(rf"(?:{_alternation(list(CAMERA_MOVES))})(?!\w)", re.IGNORECASE)
-FILLER_PATTERN = re.compile(rf"(?:{_alternation(list(_FILLER_WORDS))})(?!\w)", re.IGNORECASE)
+_END = r"(?![\w\u2019'])"
+TERM_PATTERN = re.compile(rf"(?:{_alternation(list(BY_SPELLING))}){_END}", re.IGNORECASE)
+FILLER_PATTERN = re.compile(rf"(?:{_alternation(list(FILLERS))}){_END}", re.IGNORECASE)
 
 
-def lookup_shot_type(matched: str) -> ShotType:
-    """The shot type a SHOT_TYPE_PATTERN match names; a trailing "shot" is optional."""
-    phrase = normalize_phrase(matched)
-    if phrase in SHOT_TYPES:
-        return SHOT_TYPES[phrase]
-    return SHOT_TYPES[phrase.removesuffix(" shot")]
+def lookup(matched: str) -> Term:
+    """The term a TERM_PATTERN match spells."""
+    return BY_SPELLING[normalize_phrase(matched)]
 
 
-def lookup_camera_move(matched: str) -> CameraMove:
-    return CAMERA_MOVES[normalize_phrase(matched)]
+def nearest_term(written: str) -> str:
+    """The canonical name of the term closest to `written`, or "" when none is close."""
+    phrase = normalize_phrase(written)
+    if not phrase or len(phrase) > 40:
+        return ""
+    close = difflib.get_close_matches(phrase, list(BY_SPELLING), n=1, cutoff=0.7)
+    return BY_SPELLING[close[0]].name if close else ""
+
+
+def name_of(value: ShotType | CameraAngle | Move) -> str:
+    """The canonical name of a size, angle or move: "two shot" for ShotType.TWO_SHOT."""
+    for term in TERMS:
+        if value in (term.size, term.angle, term.move):
+            return term.name
+    raise KeyError(value)

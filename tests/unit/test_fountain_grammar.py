@@ -7,11 +7,12 @@ import pytest
 from screenplay.camera_cues import read_camera_cue
 from screenplay.emphasis import strip_emphasis
 from screenplay.fountain_lines import Cue, heading_of, is_transition, read_cue, split_scene_number
-from screenplay.model import CameraMove, ShotType
+from screenplay.framing import Framing
+from screenplay.model import CameraAngle, CameraMove, Move, MoveDirection, ShotType
 from screenplay.parser import parse_script
 from screenplay.presence import caps_names
 
-C, M = CameraMove, ShotType
+C, M, A, Mv, D = CameraMove, ShotType, CameraAngle, Move, MoveDirection
 
 
 def shots_of(body: str, heading: str = "INT. HALL - DAY") -> list[tuple[ShotType, CameraMove]]:
@@ -34,7 +35,7 @@ def shots_of(body: str, heading: str = "INT. HALL - DAY") -> list[tuple[ShotType
         ("WIDE SHOT - the valley.", M.WIDE, None),
         ("WIDE on the crowd.", M.WIDE, None),
         ("ESTABLISHING - the town.", M.ESTABLISHING, None),
-        ("AERIAL SHOT of the coast.", M.ESTABLISHING, None),
+        ("AERIAL SHOT of the coast.", None, None),  # an angle now: see test_cue_angles
         ("OTS - Maya watches Ben.", M.OVER_THE_SHOULDER, None),
         ("POV - through the binoculars.", M.POV, None),
         ("MAYA'S POV: the road.", M.POV, None),
@@ -49,10 +50,11 @@ def shots_of(body: str, heading: str = "INT. HALL - DAY") -> list[tuple[ShotType
         ("DOLLY toward the window.", None, C.DOLLY_IN),
         ("ZOOM IN on the clock.", None, C.ZOOM_IN),
         ("ZOOM OUT slowly.", None, C.ZOOM_OUT),
-        ("PUSH IN on Maya.", None, C.DOLLY_IN),
-        ("PULL BACK to reveal the room.", None, C.DOLLY_OUT),
-        ("TRACKING SHOT - Maya runs.", None, C.DOLLY_IN),
-        ("TRACK WITH Maya.", None, C.DOLLY_IN),
+        # Moves of their own: no combined value of the first releases matches them.
+        ("PUSH IN on Maya.", None, C.STATIC),
+        ("PULL BACK to reveal the room.", None, C.STATIC),
+        ("TRACKING SHOT - Maya runs.", None, C.STATIC),
+        ("TRACK WITH Maya.", None, C.STATIC),
         ("STATIC - the room.", None, C.STATIC),
         ("CLOSE ON the cup - ZOOM OUT.", M.CLOSE_UP, None),  # the move must follow the type
         ("CLOSE ON - ZOOM OUT from the cup.", M.CLOSE_UP, C.ZOOM_OUT),
@@ -72,21 +74,48 @@ def test_camera_cues(text: str, shot_type: ShotType | None, move: CameraMove | N
 @pytest.mark.parametrize(
     ("text", "move", "warned"),
     [
-        ("PAN UP to the sky.", C.PAN_RIGHT, 'camera direction "PAN UP" is unknown'),
-        ("ZOOM LEFT.", C.ZOOM_IN, "expected IN or OUT after ZOOM"),
-        ("LOW ANGLE on the tower.", None, 'unknown camera direction "LOW ANGLE"'),
-        ("DUTCH ANGLE on the clock.", None, 'unknown camera direction "DUTCH ANGLE"'),
-        ("CRANE UP over the city.", None, 'unknown camera direction "CRANE UP"'),
-        ("STEADICAM follows Maya.", None, 'unknown camera direction "STEADICAM"'),
+        ("PAN UP to the sky.", C.PAN_RIGHT, 'direction "UP" does not go with "PAN"'),
+        ("ZOOM LEFT.", C.ZOOM_IN, "expected in or out; using in"),
     ],
 )
-def test_camera_words_not_understood_are_warned_about(
+def test_directions_a_move_cannot_take_are_warned_about(
     text: str, move: CameraMove | None, warned: str
 ) -> None:
     cue = read_camera_cue(text)
 
     assert (cue.shot_type, cue.camera_move) == (None, move)
     assert warned in cue.warning
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("LOW ANGLE on the tower.", (None, A.LOW, None, None)),
+        ("DUTCH ANGLE on the clock.", (None, A.DUTCH, None, None)),
+        ("CRANE UP over the city.", (None, None, Mv.CRANE, D.UP)),
+        ("STEADICAM follows Maya.", (None, None, Mv.STEADICAM, D.NONE)),
+        ("AERIAL SHOT of the coast.", (None, A.AERIAL, None, None)),
+        ("PUSH IN on Maya.", (None, None, Mv.PUSH_IN, D.IN)),
+        ("TRACK WITH Maya.", (None, None, Mv.TRACKING, D.NONE)),
+        ("LOW ANGLE TWO SHOT - SLOW PUSH IN on them.", (M.TWO_SHOT, A.LOW, Mv.PUSH_IN, D.IN)),
+    ],
+)
+def test_cues_name_size_angle_and_move(
+    text: str,
+    parts: tuple[ShotType | None, CameraAngle | None, Move | None, MoveDirection | None],
+) -> None:
+    cue = read_camera_cue(text)
+    framing = cue.framing
+
+    assert (framing.size, framing.angle, framing.move, framing.direction) == parts
+    assert cue.warning == ""
+
+
+def test_caps_phrase_ending_in_shot_that_is_no_term_is_warned_about() -> None:
+    cue = read_camera_cue("MONEY SHOT of the sky.")
+
+    assert cue.framing == Framing()
+    assert 'unknown camera direction "MONEY SHOT"' in cue.warning
 
 
 # --- the grammar -------------------------------------------------------------------------

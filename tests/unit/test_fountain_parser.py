@@ -161,7 +161,7 @@ def test_a_sentence_longer_than_a_shot_is_an_issue() -> None:
 
 
 def test_warnings_point_at_lines_and_are_sorted() -> None:
-    text = "INT. HALL - DAY\n\nDUTCH ANGLE on the clock.\n\nDISSOLVE TO:\n\n~la la\n"
+    text = "INT. HALL - DAY\n\nMONEY SHOT on the clock.\n\nDISSOLVE TO:\n\n~la la\n"
 
     plan = parse_script(text)
 
