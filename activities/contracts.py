@@ -166,6 +166,12 @@ class CutShot:
     dialogue_key: str
     duration_s: float
     scene_heading: str
+    # How the shot is framed (issue 8), for the timeline's clip metadata.
+    size: str = ""
+    angle: str = ""
+    move: str = ""
+    direction: str = ""
+    speed: str = ""
 
 
 @dataclass(frozen=True)

@@ -176,6 +176,13 @@ class MediaActivities:
                     self.url_of(shot.dialogue_key),
                     shot.duration_s,
                     shot.scene_heading,
+                    framing={
+                        "size": shot.size,
+                        "angle": shot.angle,
+                        "move": shot.move,
+                        "direction": shot.direction,
+                        "speed": shot.speed,
+                    },
                 )
                 for shot in request.cut
             ],

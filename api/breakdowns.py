@@ -29,7 +29,11 @@ class BreakdownRefused(Exception):
 
 
 def options_of(body: JobCreate) -> BreakdownOptions:
-    return BreakdownOptions(script_format=body.options.format, cast=dict(body.options.cast))
+    return BreakdownOptions(
+        script_format=body.options.format,
+        cast=dict(body.options.cast),
+        strict=body.options.strict,
+    )
 
 
 def breakdown_for(request: Request, body: JobCreate) -> Breakdown:

@@ -25,6 +25,10 @@ class ScriptOptions(BaseModel):
         max_length=2000,
         description="POSTed on completed, failed and cancelled; signed with the tenant's secret",
     )
+    strict: bool = Field(
+        default=False,
+        description="words a shot heading or camera cue does not know are errors, not warnings",
+    )
 
 
 class JobCreate(BaseModel):
@@ -55,6 +59,7 @@ class CharacterOut(BaseModel):
 class WarningOut(BaseModel):
     line: int
     message: str
+    column: int = 0  # 1-based; 0 when the warning is about the whole line
 
 
 class Preview(BaseModel):

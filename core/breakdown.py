@@ -20,6 +20,7 @@ DEFAULT_WORDS_PER_SECOND = 2.5
 class BreakdownOptions:
     script_format: str = "auto"  # auto | fountain | scene_shot | free_text
     cast: dict[str, str] = field(default_factory=dict)  # character -> voice, overrides casting
+    strict: bool = False  # words outside the shot vocabulary are errors, not warnings
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,9 @@ def break_down(
     findings = moderator.review(script)
     if findings:
         raise ContentRefusedError([ScriptIssue(f.line, f.column, f.message) for f in findings])
-    first = parse_script(script, title=title, script_format=options.script_format)
+    first = parse_script(
+        script, title=title, script_format=options.script_format, strict=options.strict
+    )
     cast = voice.cast(first.characters)
     for name, wanted in options.cast.items():
         try:
@@ -61,5 +64,6 @@ def break_down(
         title=title,
         script_format=options.script_format,
         speech_rate=lambda name: rates.get(name, DEFAULT_WORDS_PER_SECOND),
+        strict=options.strict,
     )
     return Breakdown(plan, {name: cast[name] for name in plan.characters if name in cast})

@@ -6,7 +6,7 @@ helpers, and only JSON text leaves it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import opentimelineio as otio  # type: ignore[import-untyped]
@@ -25,6 +25,8 @@ class TimelineShot:
     dialogue_url: str  # the shot's dialogue stem WAV
     duration_s: float
     scene_heading: str
+    # The shot's size, angle, move, direction and speed, as clip metadata for editors.
+    framing: dict[str, str] = field(default_factory=dict)
 
 
 def shot_frames(duration_s: float, fps: int) -> int:
@@ -90,7 +92,11 @@ def build_timeline(
     previous_heading: str | None = None
     for shot in shots:
         frames = shot_frames(shot.duration_s, fps)
-        metadata = {"shot_id": shot.shot_id, "scene_heading": shot.scene_heading}
+        metadata = {
+            "shot_id": shot.shot_id,
+            "scene_heading": shot.scene_heading,
+            **shot.framing,
+        }
         picture = _clip(shot.name, shot.clip_url, frames, fps, metadata)
         if shot.scene_heading != previous_heading:
             picture.markers.append(_scene_marker(shot.scene_heading, fps))

@@ -58,6 +58,11 @@ def editor_cut(
                     stems[shot.shot_id],
                     clip.duration_s,
                     scene.heading,
+                    shot.shot_type.value,
+                    shot.angle.value,
+                    shot.move.value,
+                    shot.direction.value,
+                    shot.speed.value,
                 )
             )
     return cut

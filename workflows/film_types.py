@@ -44,6 +44,7 @@ class FilmOptions:
     on_shot_failure: str = "fail"  # fail | placeholder (a titled card, and the film goes on)
     webhook_url: str = ""  # POSTed on completed, failed and cancelled (checked by the API)
     revision_window_s: int = 0  # how long a completed film stays open to regenerate or retry
+    strict: bool = False  # shot words outside the vocabulary are errors (as in the preview)
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,12 @@ class ShotState:
     takes: list[str] = field(default_factory=list)  # every take's clip, oldest first
     providers: dict[str, str] = field(default_factory=dict)  # step -> the provider that did it
     failovers: list[str] = field(default_factory=list)  # "step: from -> to (why)"
+    # The shot vocabulary's separate parts (issue 8); shot_type and camera_move stay.
+    size: str = ""
+    angle: str = ""
+    move: str = ""
+    direction: str = ""
+    speed: str = ""
 
 
 @dataclass(frozen=True)

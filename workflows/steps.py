@@ -74,7 +74,9 @@ class FilmSteps:
 
     async def plan(self) -> PlanFilmResult:
         request = self._request
-        options = BreakdownOptions(request.options.script_format, dict(request.options.cast))
+        options = BreakdownOptions(
+            request.options.script_format, dict(request.options.cast), request.options.strict
+        )
         return await self.step(
             "plan_film",
             None,

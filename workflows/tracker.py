@@ -182,4 +182,9 @@ class FilmTracker:
             takes=list(track.takes),
             providers=dict(track.providers),
             failovers=list(track.failovers),
+            size=shot.shot_type.value,
+            angle=shot.angle.value,
+            move=shot.move.value,
+            direction=shot.direction.value,
+            speed=shot.speed.value,
         )

@@ -159,6 +159,7 @@ async def create_job(
                     on_shot_failure=body.options.on_shot_failure,
                     webhook_url=webhook_url,
                     revision_window_s=settings.revision_window_s,
+                    strict=body.options.strict,
                 ),
                 profile=settings.render_profile(),
                 queues=settings.task_queues(),

@@ -30,6 +30,8 @@ def preview_script(body: PreviewRequest, request: Request, tenant: TenantDep) ->
     for scene in plan.scenes:
         shown = asdict(scene)
         shown["characters"] = scene.characters
+        for shot in shown["shots"]:
+            shot["size"] = shot["shot_type"]  # the vocabulary's name; shot_type stays
         scenes.append(shown)
     return Preview(
         format=plan.script_format,
