@@ -200,7 +200,7 @@ def nearest_term(written: str) -> str:
     phrase = normalize_phrase(written)
     if not phrase or len(phrase) > 40:
         return ""
-    close = difflib.get_close_matches(phrase, list(BY_SPELLING), n=1, cutoff=0.7)
+    close = difflib.get_close_matches(phrase, list(BY_SPELLING), n=1, cutoff=0.6)
     return BY_SPELLING[close[0]].name if close else ""
 
 
