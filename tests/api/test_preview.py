@@ -80,9 +80,13 @@ async def test_preview_is_deterministic_and_honours_overrides(api: httpx.AsyncCl
 
 
 async def test_preview_errors_name_line_column_or_field(api: httpx.AsyncClient) -> None:
-    broken = "SCENE 1: INT. ROOM - DAY\nSHOT 1: Sideways - 2s\nA.\nSHOT 2: Wide - 0s\nB.\n"
+    broken = "SCENE 1: INT. ROOM - DAY\nSHOT 1: Sideways - 2s\nA.\nSHOT 2: Wide - -2s\nB.\n"
     body = (await api.post("/api/v1/scripts/preview", json={"script": broken})).json()
-    assert [(e["line"], e["column"]) for e in body["errors"]][:2] == [(2, 9), (4, 16)]
+    assert [(e["line"], e["column"]) for e in body["errors"]] == [(4, 16)]
+    assert "negative" in body["errors"][0]["message"]
+    strict = {"script": broken, "options": {"strict": True}}
+    body = (await api.post("/api/v1/scripts/preview", json=strict)).json()
+    assert [(e["line"], e["column"]) for e in body["errors"]] == [(2, 9), (4, 16)]
     assert all(e["message"] for e in body["errors"])
 
     bad_voice = {"script": FOUNTAIN, "options": {"cast": {"LEO": "nonsense"}}}
@@ -112,3 +116,35 @@ async def test_format_can_be_forced(api: httpx.AsyncClient) -> None:
     ).json()
     assert auto["format"] == "fountain" and forced["format"] == "free_text"
     assert forced["scenes"][0]["heading"] == ""
+
+
+SHOT_LIST = """SCENE 1: INT. COFFEE SHOP - MORNING
+SHOT 1: Low angle two shot, slow push in - 4s
+MAYA (30s) waits at the counter.
+SHOT 2: Dutch MCU, whip pan left - tow shot - 3s
+Maya stares.
+"""
+
+
+async def test_preview_shows_size_angle_move_and_located_warnings(api: httpx.AsyncClient) -> None:
+    response = await api.post("/api/v1/scripts/preview", json={"script": SHOT_LIST})
+    assert response.status_code == 200, response.text
+    preview = response.json()
+    first, second = preview["scenes"][0]["shots"]
+    parts = ("size", "angle", "move", "direction", "speed", "shot_type", "camera_move")
+    assert tuple(first[p] for p in parts) == (
+        "two_shot", "low", "push_in", "in", "slow", "two_shot", "static",
+    )  # fmt: skip
+    assert tuple(second[p] for p in parts) == (
+        "medium_close_up", "dutch", "whip_pan", "left", "", "medium_close_up", "static",
+    )  # fmt: skip
+    assert [(w["line"], w["column"]) for w in preview["warnings"]] == [(2, 19), (4, 36)]
+    note, unknown = preview["warnings"]
+    assert "frames 2 characters but 1 is in the scene (MAYA)" in note["message"]
+    assert '(did you mean "two shot"?)' in unknown["message"]
+
+    strict = {"script": SHOT_LIST, "options": {"strict": True}}
+    for path in ("/api/v1/scripts/preview", "/api/v1/jobs"):
+        refused = await api.post(path, json=strict)
+        assert refused.status_code == 422, refused.text
+        assert [(e["line"], e["column"]) for e in refused.json()["errors"]] == [(4, 36)]

@@ -120,3 +120,30 @@ def test_non_latin_and_quotes_survive() -> None:
     assert clip.media_reference.target_url == shot.clip_url
     assert clip.metadata["filmstudio"]["scene_heading"] == shot.scene_heading
     assert [m.name for m in clip.markers] == [shot.scene_heading]
+
+
+def test_clip_metadata_names_the_shots_framing() -> None:
+    framing = {
+        "size": "two_shot",
+        "angle": "low",
+        "move": "push_in",
+        "direction": "in",
+        "speed": "slow",
+    }
+    shot = TimelineShot(
+        shot_id="01-03",
+        name="1.3 TWO SHOT",
+        clip_url="/films/f1/shots/01-03/clip.mp4",
+        dialogue_url="/films/f1/shots/01-03/dialogue.wav",
+        duration_s=4.0,
+        scene_heading="INT. CAFE — DAY",
+        framing=framing,
+    )
+    timeline = _read(build_timeline("Coffee", [shot], FPS))
+    picture, dialogue = (_clips(track)[0] for track in timeline.tracks)
+    for clip in (picture, dialogue):
+        assert dict(clip.metadata["filmstudio"]) == {
+            "shot_id": "01-03",
+            "scene_heading": "INT. CAFE — DAY",
+            **framing,
+        }
