@@ -98,13 +98,13 @@ def _read_signed(scan: _Scan, position: int) -> int:
     match = DURATION_PATTERN.match(scan.spec, position + 1)
     end = match.end() if match else _token_end(scan.spec, position + 1)
     written = _shown(scan.spec[position:end].strip())
-    _count_duration(scan, position, written)
-    low, high = scan.limits.min_shot_s, scan.limits.max_shot_s
-    scan.issue(
-        position,
-        f"duration {written} is negative; expected a positive number of seconds, "
-        f"{format_seconds(low)} to {format_seconds(high)}",
-    )
+    if _first_duration(scan, position, written):
+        low, high = scan.limits.min_shot_s, scan.limits.max_shot_s
+        scan.issue(
+            position,
+            f"duration {written} is negative; expected a positive number of seconds, "
+            f"{format_seconds(low)} to {format_seconds(high)}",
+        )
     return end
 
 
@@ -128,29 +128,34 @@ def _read_part(scan: _Scan, position: int) -> int:
         _flush_unknown(scan)
         return _read_bad_number(scan, position)
     if unit := _UNIT_WORD.match(spec, position):
-        # A unit with words instead of a number before it: "five seconds", "- seconds".
-        start = position
-        if scan.unknown_start >= 0:
-            run = spec[scan.unknown_start : scan.unknown_end]
-            start = scan.unknown_start + len(run) - len(run.split()[-1])
-            scan.unknown_end = start
-            if scan.unknown_end > scan.unknown_start:
-                scan.unknown_end = len(spec[:start].rstrip())
-                _flush_unknown(scan)
-            scan.unknown_start = scan.unknown_end = -1
-        written = _shown(spec[start : unit.end()].strip())
-        _count_duration(scan, start, written)
-        scan.issue(
-            start,
-            f'duration "{written}" is not a number; expected a number of seconds such as "5s"',
-        )
-        return unit.end()
+        return _read_unit_without_number(scan, position, unit.end())
     match = _WORD.match(spec, position)
     assert match is not None  # `position` is at a character that starts a word
     if scan.unknown_start < 0:
         scan.unknown_start = position
     scan.unknown_end = match.end()
     return match.end()
+
+
+def _read_unit_without_number(scan: _Scan, position: int, end: int) -> int:
+    """ "five seconds", "- seconds": a unit with a word, or nothing, for its number."""
+    start = position
+    if scan.unknown_start >= 0:
+        # The word just before the unit is its would-be number; words before it stay
+        # unknown words.
+        run = scan.spec[scan.unknown_start : scan.unknown_end]
+        start = scan.unknown_start + len(run) - len(run.split()[-1])
+        if start > scan.unknown_start:
+            scan.unknown_end = len(scan.spec[:start].rstrip())
+            _flush_unknown(scan)
+        scan.unknown_start = scan.unknown_end = -1
+    written = _shown(scan.spec[start:end].strip())
+    if _first_duration(scan, start, written):
+        scan.issue(
+            start,
+            f'duration "{written}" is not a number; expected a number of seconds such as "5s"',
+        )
+    return end
 
 
 def _continues_as_number(spec: str, end: int) -> bool:
@@ -168,26 +173,27 @@ def _token_end(spec: str, position: int) -> int:
 def _read_bad_number(scan: _Scan, position: int) -> int:
     end = _token_end(scan.spec, position)
     written = _shown(scan.spec[position:end])
-    _count_duration(scan, position, written)
-    scan.issue(
-        position,
-        f'duration "{written}" is not a number; expected a number of seconds such as "5s"',
-    )
+    if _first_duration(scan, position, written):
+        scan.issue(
+            position,
+            f'duration "{written}" is not a number; expected a number of seconds such as "5s"',
+        )
     return end
 
 
-def _count_duration(scan: _Scan, position: int, written: str) -> None:
+def _first_duration(scan: _Scan, position: int, written: str) -> bool:
+    """True for the shot's first duration; a second one is an issue of its own."""
     if scan.duration_seen:
         scan.issue(position, f'a second duration "{written}"; expected one duration per shot')
+        return False
     scan.duration_seen = True
+    return True
 
 
 def _take_duration(scan: _Scan, match: re.Match[str], position: int) -> None:
     written = _shown(match.group().strip())
-    if scan.duration_seen:
-        scan.issue(position, f'a second duration "{written}"; expected one duration per shot')
+    if not _first_duration(scan, position, written):
         return
-    scan.duration_seen = True
     seconds = duration_of(match)
     low, high = scan.limits.min_shot_s, scan.limits.max_shot_s
     expected = f"expected {format_seconds(low)} to {format_seconds(high)} seconds"

@@ -246,3 +246,21 @@ def test_an_empty_scene_two_shot_note_says_nobody_is_there() -> None:
     assert note.message == (
         "a two shot frames 2 characters but 0 are in the scene; the picture shows the setting"
     )
+
+
+def test_the_word_before_a_unit_is_its_number_and_earlier_words_stay_words() -> None:
+    issues = issues_of("SHOT 1: Wide zap ten seconds\nA cup.", strict=True)
+
+    assert [(i.column, i.message.split(" ")[0:2]) for i in issues] == [
+        (14, ["unknown", "word"]),
+        (18, ["duration", '"ten']),
+    ]
+
+
+def test_a_second_duration_is_one_issue_whatever_its_sign() -> None:
+    [issue] = issues_of("SHOT 1: Wide - 5s - -3s\nA cup.")
+
+    assert (issue.column, issue.message) == (
+        21,
+        'a second duration "-3s"; expected one duration per shot',
+    )
