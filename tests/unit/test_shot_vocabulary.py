@@ -264,3 +264,22 @@ def test_a_second_duration_is_one_issue_whatever_its_sign() -> None:
         21,
         'a second duration "-3s"; expected one duration per shot',
     )
+
+
+def test_the_readme_shot_list_example_parses_as_it_says() -> None:
+    text = README.read_text(encoding="utf-8")
+    block = text.split("**SCENE/SHOT**, when you direct", 1)[1].split("```", 2)[1]
+
+    plan = parse_script(block.strip("\n"))
+
+    assert plan.warnings == []
+    assert [
+        (s.shot_type.value, s.angle.value, s.move.value, s.direction.value, s.speed.value)
+        for s in plan.shots
+    ] == [
+        ("wide", "eye_level", "pan", "left", ""),
+        ("two_shot", "low", "push_in", "in", "slow"),
+        ("wide", "overhead", "crane", "up", ""),
+        ("medium_close_up", "dutch", "handheld", "", ""),
+    ]
+    assert [s.duration_s for s in plan.shots] == [5.0, 4.0, 6.0, 3.0]
