@@ -63,6 +63,17 @@ def shots_of(body: str, heading: str = "INT. HALL - DAY") -> list[tuple[ShotType
         ("WIDE-EYED, Maya freezes.", None, None),
         ("PANAMA hats everywhere.", None, None),
         ("MAYA enters.", None, None),
+        # Sounds, props and adjectives in CAPS that are also camera words:
+        ("BOOM! The door gives.", None, None),
+        ("TRUCK roars past.", None, None),
+        ("A TRUCK roars past.", None, None),
+        ("STATIC crackles on the radio.", None, None),
+        ("HIGH ABOVE, a hawk circles.", None, None),
+        ("FULL MOON over the bay.", None, None),
+        ("THE CRANE lifts a crate.", None, None),
+        ("CAMERA PANS LEFT.", None, C.PAN_LEFT),
+        ("LONG SHOT - the road.", M.WIDE, None),
+        ("TIGHT ON her hands.", M.CLOSE_UP, None),
     ],
 )
 def test_camera_cues(text: str, shot_type: ShotType | None, move: CameraMove | None) -> None:
