@@ -70,7 +70,13 @@ async def test_invalid_script_fails_without_retrying(client: Client) -> None:
         job_id = uuid.uuid4().hex
         handle = await client.start_workflow(
             FilmWorkflow.run,
-            FilmInput(job_id, "SCENE 1: INT. X - DAY\nSHOT 1: Sideways - 2s\nA.\n", queues=queues),
+            FilmInput(
+                job_id,
+                "SCENE 1: INT. X - DAY\nSHOT 1: Sideways - 2s\nA.\n",
+                # strict: the unknown word is an error, not a warning, in the workflow too
+                options=FilmOptions(strict=True),
+                queues=queues,
+            ),
             id=f"film-{job_id}",
             task_queue=queues.orchestration,
         )
