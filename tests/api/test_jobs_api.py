@@ -18,7 +18,8 @@ async def test_health_reports_ready(api: httpx.AsyncClient) -> None:
 
 async def test_unparseable_script_is_422_naming_the_line(api: httpx.AsyncClient) -> None:
     script = "SCENE 1: INT. ROOM - DAY\nSHOT 1: Wide - 2s\nA room.\nSHOT 2: Widee - 3s\nMore.\n"
-    response = await api.post("/api/v1/jobs", json={"script": script})
+    # An unknown word is a warning unless the job asks for strict shot headings.
+    response = await api.post("/api/v1/jobs", json={"script": script, "options": {"strict": True}})
     assert response.status_code == 422
     body = response.json()
     assert body["line"] == 4
@@ -26,7 +27,7 @@ async def test_unparseable_script_is_422_naming_the_line(api: httpx.AsyncClient)
 
 
 async def test_many_errors_are_reported_at_once(api: httpx.AsyncClient) -> None:
-    script = "SCENE 1: INT. ROOM - DAY\nSHOT 1: Wide - 0s\nA.\nSHOT 2: Blurry - 2s\nB.\n"
+    script = "SCENE 1: INT. ROOM - DAY\nSHOT 1: Wide - 0s\nA.\nSHOT 2: Blurry - -2s\nB.\n"
     body = (await api.post("/api/v1/jobs", json={"script": script})).json()
     assert sorted({error["line"] for error in body["errors"]}) == [2, 4]
 
