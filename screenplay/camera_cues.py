@@ -42,7 +42,7 @@ _ORDINARY_WORDS = frozenset(
     }
 )  # fmt: skip
 _UNKNOWN = re.compile(
-    r"(?P<phrase>(?:[A-Z][A-Z'\u2019.\-]*\s+){0,2}(?:SHOT|ANGLE|VIEW))(?![\w'\u2019-])"
+    r"(?P<phrase>(?:[A-Z][A-Z'\u2019.\-]*\s+){1,2}(?:SHOT|ANGLE|VIEW))(?![\w'\u2019-])"
 )
 
 

@@ -155,9 +155,14 @@ FILLERS: tuple[str, ...] = (
 _APOSTROPHES = "'\u2019"
 
 
+# The non-ASCII letters Python's case-insensitive matching takes for ASCII ones.
+_ASCII_LOOKALIKES = {ord("\u0130"): "i", ord("\u0131"): "i", ord("\u017f"): "s", ord("\u212a"): "k"}
+_DROPPED = {ord(c): None for c in _APOSTROPHES + "."}
+
+
 def normalize_phrase(text: str) -> str:
     """Lower case, without apostrophes and periods, spaces and hyphens as one space."""
-    lowered = text.lower().translate({ord(c): None for c in _APOSTROPHES + "."})
+    lowered = text.translate(_ASCII_LOOKALIKES).lower().translate(_DROPPED)
     return " ".join(part for part in re.split(r"[\s\-\u2010\u2011]+", lowered) if part)
 
 

@@ -18,7 +18,8 @@ TRICKY = [
     "4.5.2s", "4,5s", "1e3s", "five seconds", "seconds", "secs", "9" * 30 + "s", "61s",
     "Maya's", "MAYA'S POV", "p.o.v.", "bird\u2019s-eye", "2-shot", "(", ")", "[", "/", ",",
     ";", ":", ".", "\u2013", "\u2014", "'", "widee", "tow", "pam", "\t", "\x00", "\u00e9",
-    "\u4f60\u597d", "shot", "SHOT", "slow", "left",
+    "\u4f60\u597d", "shot", "SHOT", "slow", "left", "\u017ftatic", "trac\u212aing", "\u0130nsert",
+    "t\u0131ght",
 ]  # fmt: skip
 
 word = st.one_of(

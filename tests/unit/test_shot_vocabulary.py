@@ -283,3 +283,22 @@ def test_the_readme_shot_list_example_parses_as_it_says() -> None:
         ("medium_close_up", "dutch", "handheld", "", ""),
     ]
     assert [s.duration_s for s in plan.shots] == [5.0, 4.0, 6.0, 3.0]
+
+
+@pytest.mark.parametrize(
+    ("written", "size", "move"),
+    [
+        ("\u017ftatic", ShotType.WIDE, Move.STATIC),
+        ("trac\u212aing", ShotType.WIDE, Move.TRACKING),
+        ("\u0130nsert", ShotType.INSERT, Move.STATIC),
+        ("t\u0131ght", ShotType.CLOSE_UP, Move.STATIC),
+    ],
+)
+def test_letters_the_matcher_takes_for_ascii_ones_read_as_those(
+    written: str, size: ShotType, move: Move
+) -> None:
+    plan = parse_script(f"SHOT 1: {written} - 3s\nA.")
+
+    assert plan.warnings == []
+    assert (plan.shots[0].shot_type, plan.shots[0].move) == (size, move)
+    assert read_camera_cue(f"{written.upper()} - a door.").framing.size in (None, size)
