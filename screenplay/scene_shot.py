@@ -76,6 +76,7 @@ class _SceneDraft:
 @dataclass
 class _Reader:
     context: ParseContext
+    names: frozenset[str] = frozenset()  # who speaks anywhere in the script
     scenes: list[_SceneDraft] = field(default_factory=list)
 
     def read(self, number: int, text: str) -> None:
@@ -95,7 +96,7 @@ class _Reader:
             self.scenes.append(_SceneDraft(number, keyword.rest.strip()))
         else:
             spec, spec_issues, spec_warnings = parse_shot_spec(
-                keyword.rest, number, keyword.rest_column, self.context.limits
+                keyword.rest, number, keyword.rest_column, self.context.limits, self.names
             )
             self.context.issues.extend(spec_issues)
             for warning in spec_warnings:
@@ -126,8 +127,9 @@ class _Reader:
 
 def parse_scene_shot(lines: Iterable[tuple[int, str]], context: ParseContext) -> list[Scene]:
     """Scenes from numbered lines; problems go to `context`. Numbers are by order."""
-    reader = _Reader(context)
-    for number, text in lines:
+    numbered = list(lines)
+    reader = _Reader(context, _speakers(numbered))
+    for number, text in numbered:
         reader.read(number, text)
     planned: dict[int, SceneDraft] = {}
     for index, draft in enumerate(reader.scenes):
@@ -157,6 +159,15 @@ def parse_scene_shot(lines: Iterable[tuple[int, str]], context: ParseContext) ->
         else:
             scenes.append(_written_scene(number, draft, speakers, context))
     return scenes
+
+
+def _speakers(lines: list[tuple[int, str]]) -> frozenset[str]:
+    """Everyone with a "NAME: words" line, so a heading may name them ("CU on Maya")."""
+    found: set[str] = set()
+    for _, text in lines:
+        if match_keyword(text) is None and (spoken := split_dialogue(text)) and spoken.text:
+            found.add(spoken.character)
+    return frozenset(found)
 
 
 def _written_scene(

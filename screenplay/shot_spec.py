@@ -43,6 +43,7 @@ class _Scan:
     line: int
     first_column: int  # column of the spec's first character
     limits: ScriptLimits
+    names: frozenset[str]
     terms: list[ReadTerm] = field(default_factory=list)
     duration_s: float | None = None
     duration_seen: bool = False
@@ -59,13 +60,19 @@ class _Scan:
 
 
 def parse_shot_spec(
-    spec: str, line: int, first_column: int, limits: ScriptLimits
+    spec: str,
+    line: int,
+    first_column: int,
+    limits: ScriptLimits,
+    names: frozenset[str] = frozenset(),
 ) -> tuple[ShotSpec, list[ScriptIssue], list[ScriptWarning]]:
     """Read "Wide shot, pan left - 5s"; `first_column` is where `spec` starts in its line.
 
     Issues make the script fail; warnings are about words the vocabulary does not know
-    (the caller decides whether strict mode makes them issues)."""
-    scan = _Scan(spec, line, first_column, limits)
+    (the caller decides whether strict mode makes them issues). Words of `names` (the
+    script's characters, upper case) name who the shot is on ("CU on Maya"): no warning.
+    """
+    scan = _Scan(spec, line, first_column, limits, names_words(names))
     position = 0
     # Stop early on a hopeless line: its first problems say enough.
     while position < len(spec) and len(scan.issues) + len(scan.warnings) <= limits.max_issues:
@@ -215,6 +222,8 @@ def _flush_unknown(scan: _Scan) -> None:
     written = spec[start:end]
     if _POSSESSIVE.match(written) and _pov_follows(spec, end):
         return  # "Maya's POV": whose point of view
+    if _names_only(written, scan.names):
+        return  # "CU on Maya": who the shot is on
     # "tow shot": the filler "shot" after the run belongs to what was meant.
     meant = written + (" shot" if re.match(r"[\s\-]+shot(?!\w)", spec[end:], re.I) else "")
     nearest = nearest_term(meant) or nearest_term(written)
@@ -224,6 +233,21 @@ def _flush_unknown(scan: _Scan) -> None:
         f'unknown word "{_shown(written)}" in the shot heading{hint}; expected a size, '
         "angle, move or duration (see the README's shot vocabulary); ignored",
     )
+
+
+def names_words(names: frozenset[str]) -> frozenset[str]:
+    """The words of character names, as `_names_only` compares them: "DR. ELENA VOSS" ->
+    DR, ELENA, VOSS and the whole name."""
+    return frozenset(_name_key(part) for name in names for part in (name, *name.split()))
+
+
+def _name_key(word: str) -> str:
+    return word.upper().removesuffix("'S").removesuffix("\u2019S").replace(".", "")
+
+
+def _names_only(written: str, names: frozenset[str]) -> bool:
+    words = written.split()
+    return bool(names) and bool(words) and all(_name_key(word) in names for word in words)
 
 
 def _pov_follows(spec: str, end: int) -> bool:

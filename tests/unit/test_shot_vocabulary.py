@@ -302,3 +302,21 @@ def test_letters_the_matcher_takes_for_ascii_ones_read_as_those(
     assert plan.warnings == []
     assert (plan.shots[0].shot_type, plan.shots[0].move) == (size, move)
     assert read_camera_cue(f"{written.upper()} - a door.").framing.size in (None, size)
+
+
+def test_a_heading_may_name_who_the_shot_is_on() -> None:
+    script = (
+        "SCENE 1: INT. LAB - NIGHT\nSHOT 1: CU on Maya - 3s\nA.\nMAYA: Hi.\n"
+        "SHOT 2: OTS Dr. Elena Voss - 3s\nDR. ELENA VOSS: Well.\nSHOT 3: CU on Mayya - 3s\nB.\n"
+    )
+
+    plan = parse_script(script)
+
+    assert [(w.line, w.column, w.message[:20]) for w in plan.warnings] == [
+        (7, 15, 'unknown word "Mayya"')
+    ]
+    assert [s.shot_type for s in plan.shots] == [
+        ShotType.CLOSE_UP,
+        ShotType.OVER_THE_SHOULDER,
+        ShotType.CLOSE_UP,
+    ]
