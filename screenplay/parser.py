@@ -82,6 +82,7 @@ def parse_script(
         script_format=chosen,
         scenes=scenes,
         warnings=_capped(context.warnings, limits),
+        assumptions=_capped(context.continuity.assumptions, limits),
     )
 
 

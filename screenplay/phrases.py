@@ -42,13 +42,19 @@ def longest_phrase(words: list[str], table: Mapping[str, T]) -> T | None:
 
     Headings name the place, then the part of it: "HOSPITAL - CORRIDOR", "SHIP - BRIDGE".
     """
+    match = longest_match(words, table)
+    return None if match is None else match[2]
+
+
+def longest_match(words: list[str], table: Mapping[str, T]) -> tuple[int, str, T] | None:
+    """(how many words, the words as found, value) of the longest phrase; of equals, the last."""
     longest = _longest(table)
-    best: tuple[int, T] | None = None
+    best: tuple[int, str, T] | None = None
     for start in range(len(words)):
         match = _match_at(words, start, longest, table)
         if match is not None and (best is None or match[0] >= best[0]):
-            best = match
-    return None if best is None else best[1]
+            best = (match[0], " ".join(words[start : start + match[0]]), match[1])
+    return best
 
 
 def _longest(table: Mapping[str, T]) -> int:

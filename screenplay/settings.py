@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from screenplay.phrases import longest_phrase, words_of
+from screenplay.phrases import longest_match, longest_phrase, words_of
 
 
 class Setting(StrEnum):
@@ -207,3 +207,14 @@ def setting_for(int_ext: str, location: str) -> Setting:
         if (found := longest_phrase(words, table)) is not None:
             return found
     return Setting.GENERIC
+
+
+def best_match(
+    words: list[str], tables: list[dict[str, Setting]]
+) -> tuple[tuple[int, int], str] | None:
+    """How strongly `words` name a place in `tables` (earlier tables count more, then longer
+    phrases) and the phrase found; None when no table has any of them."""
+    for rank, table in enumerate(tables):
+        if (match := longest_match(words, table)) is not None:
+            return (len(tables) - rank, match[0]), match[1]
+    return None

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from screenplay.context import ParseContext
 from screenplay.elements import Piece
 from screenplay.model import CameraMove, DialogueLine, Shot, ShotType
+from screenplay.shot_facts import SceneFacts
 from screenplay.timing import (
     MIN_ESTIMATE_S,
     PAUSE_PER_LINE_S,
@@ -47,6 +48,10 @@ class PlannedShot:
     camera_move: CameraMove
     action: list[Piece] = field(default_factory=list)
     dialogue: list[SpokenDraft] = field(default_factory=list)
+    # Presence (issue 10): whom the film grammar frames (speaker first, then the listener
+    # of an over-the-shoulder), and whether the shot shows the scene heading.
+    framed: list[str] = field(default_factory=list)
+    shows_heading: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,23 +72,25 @@ class _Unit:
     glue: str = " "  # what followed it in the script: a space, or nothing after "。"
 
 
-def build_shots(scene_number: int, planned: list[PlannedShot], context: ParseContext) -> list[Shot]:
+def build_shots(
+    scene_number: int, planned: list[PlannedShot], context: ParseContext, facts: SceneFacts
+) -> list[Shot]:
+    """The scene's shots, timed and split, each with what it shows (screenplay.shot_facts)."""
     shots: list[Shot] = []
     for plan in planned:
         for take in _takes(plan, context):
             number = len(shots) + 1
-            shots.append(
-                Shot(
-                    shot_id=f"{scene_number:02d}-{number:02d}",
-                    number=number,
-                    shot_type=plan.shot_type,
-                    camera_move=plan.camera_move,
-                    duration_s=take.duration_s,
-                    action=take.action,
-                    dialogue=take.dialogue,
-                    line=take.line,
-                )
+            shot = Shot(
+                shot_id=f"{scene_number:02d}-{number:02d}",
+                number=number,
+                shot_type=plan.shot_type,
+                camera_move=plan.camera_move,
+                duration_s=take.duration_s,
+                action=take.action,
+                dialogue=take.dialogue,
+                line=take.line,
             )
+            shots.append(facts.annotate(shot, plan.framed, plan.shows_heading))
     return shots
 
 
