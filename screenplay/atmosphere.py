@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from screenplay.phrases import phrases_in, words_of
+from screenplay.phrases import PhraseTable, words_of
 
 
 class Atmosphere(StrEnum):
@@ -68,12 +68,13 @@ ATMOSPHERE_WORDS: dict[str, tuple[Atmosphere, ...]] = {
     "DARKNESS": (_A.DARKNESS,), "PITCH BLACK": (_A.DARKNESS,), "PITCH DARK": (_A.DARKNESS,),
     "BLACKOUT": (_A.DARKNESS,), "POWER CUT": (_A.DARKNESS,),
 }  # fmt: skip
+_ATMOSPHERE = PhraseTable(ATMOSPHERE_WORDS)
 
 
 def atmosphere_in(text: str) -> list[Atmosphere]:
     """The weather and light a text names, in order, each once."""
     found: dict[Atmosphere, None] = {}
-    for values in phrases_in(words_of(text), ATMOSPHERE_WORDS):
+    for values in _ATMOSPHERE.all_in(words_of(text)):
         for value in values:
             found.setdefault(value, None)
     return list(found)

@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from screenplay.atmosphere import atmosphere_in
 from screenplay.errors import ScriptWarning
 from screenplay.heading import Heading, parse_heading
-from screenplay.phrases import words_of
+from screenplay.phrases import PhraseTable, words_of
 from screenplay.settings import (
-    EXTERIOR_FALLBACK_WORDS,
-    EXTERIOR_WORDS,
-    INTERIOR_FALLBACK_WORDS,
-    INTERIOR_WORDS,
+    EXTERIOR_FALLBACK_TABLE,
+    EXTERIOR_TABLE,
+    INTERIOR_FALLBACK_TABLE,
+    INTERIOR_TABLE,
     Setting,
     best_match,
     setting_for,
@@ -53,6 +53,8 @@ OUTSIDE_WORDS = {
     "OUTSIDE": Setting.GENERIC, "EXTERIOR": Setting.GENERIC, "OUTDOORS": Setting.GENERIC,
     "SKY": Setting.GENERIC, "SKIES": Setting.GENERIC, "HORIZON": Setting.GENERIC,
 }  # fmt: skip
+_INSIDE = [INTERIOR_TABLE, PhraseTable(INSIDE_WORDS), INTERIOR_FALLBACK_TABLE]
+_OUTSIDE = [EXTERIOR_TABLE, PhraseTable(OUTSIDE_WORDS), EXTERIOR_FALLBACK_TABLE]
 
 
 @dataclass(frozen=True)
@@ -105,8 +107,7 @@ class Continuity:
 
     def _inside_or_outside(self, location: str, line: int, column: int) -> str:
         words = words_of(location)
-        inside = best_match(words, [INTERIOR_WORDS, INSIDE_WORDS, INTERIOR_FALLBACK_WORDS])
-        outside = best_match(words, [EXTERIOR_WORDS, OUTSIDE_WORDS, EXTERIOR_FALLBACK_WORDS])
+        inside, outside = best_match(words, _INSIDE), best_match(words, _OUTSIDE)
         if inside is not None and (outside is None or inside[0] > outside[0]):
             self._note(line, column, f'no INT. or EXT.; read INT from "{inside[1]}"')
             return "INT"

@@ -2,18 +2,21 @@
 
 Shared by the settings, props and atmosphere tables. A phrase is one or more words
 ("PARKING LOT"); at each place the longest phrase wins, so "CAR PARK" is not "CAR".
-A word ending in "S" or "'S" also matches the table's word without it ("DOCKS", "CUPS").
+A word ending in "S", "ES" or "'S" also matches the table's word without it ("DOCKS",
+"BUSES", "LIGHTHOUSE'S"). A `PhraseTable` is built once per table, so a look-up costs a
+set probe per word that starts no phrase.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
 _WORD = re.compile(r"[^\W_][\w'\u2019\-]*")
+_ENDINGS = ("'S", "ES", "S")
 
 
 def words_of(text: str) -> list[str]:
@@ -21,61 +24,54 @@ def words_of(text: str) -> list[str]:
     return [word.replace("\u2019", "'").upper().rstrip("'") for word in _WORD.findall(text)]
 
 
-def phrases_in(words: list[str], table: Mapping[str, T]) -> list[T]:
-    """The values of the table's phrases among `words`, left to right, without repeats."""
-    longest = _longest(table)
-    found: dict[T, None] = {}
-    start = 0
-    while start < len(words):
-        match = _match_at(words, start, longest, table)
-        if match is None:
-            start += 1
-            continue
-        length, value = match
-        found.setdefault(value, None)
-        start += length
-    return list(found)
+class PhraseTable(Generic[T]):
+    """Phrases (upper case, words separated by single spaces) and what each means."""
 
+    def __init__(self, entries: Mapping[str, T]) -> None:
+        self.entries = dict(entries)
+        self.longest = max((len(phrase.split()) for phrase in self.entries), default=0)
+        firsts = {phrase.split()[0] for phrase in self.entries}
+        # Every word a phrase may start with, plurals included: one set probe per word.
+        self.starts = frozenset(firsts | {first + end for first in firsts for end in _ENDINGS})
 
-def longest_phrase(words: list[str], table: Mapping[str, T]) -> T | None:
-    """The value of the longest phrase of `table` among `words`; of equals, the last.
+    def all_in(self, words: list[str]) -> list[T]:
+        """The values of the phrases among `words`, left to right, without repeats."""
+        found: dict[T, None] = {}
+        start = 0
+        while start < len(words):
+            match = self.match_at(words, start)
+            if match is None:
+                start += 1
+                continue
+            found.setdefault(match[1], None)
+            start += match[0]
+        return list(found)
 
-    Headings name the place, then the part of it: "HOSPITAL - CORRIDOR", "SHIP - BRIDGE".
-    """
-    match = longest_match(words, table)
-    return None if match is None else match[2]
+    def longest_in(self, words: list[str]) -> tuple[int, str, T] | None:
+        """(how many words, the words as found, value) of the longest phrase among `words`;
+        of equals, the last: headings name the place, then the part of it ("HOSPITAL -
+        CORRIDOR", "SHIP - BRIDGE")."""
+        best: tuple[int, str, T] | None = None
+        for start in range(len(words)):
+            match = self.match_at(words, start)
+            if match is not None and (best is None or match[0] >= best[0]):
+                best = (match[0], " ".join(words[start : start + match[0]]), match[1])
+        return best
 
+    def match_at(self, words: list[str], start: int) -> tuple[int, T] | None:
+        """(how many words, value) of the longest phrase starting at `words[start]`."""
+        if words[start] not in self.starts:
+            return None
+        for length in range(min(self.longest, len(words) - start), 0, -1):
+            value = self.lookup(" ".join(words[start : start + length]))
+            if value is not None:
+                return length, value
+        return None
 
-def longest_match(words: list[str], table: Mapping[str, T]) -> tuple[int, str, T] | None:
-    """(how many words, the words as found, value) of the longest phrase; of equals, the last."""
-    longest = _longest(table)
-    best: tuple[int, str, T] | None = None
-    for start in range(len(words)):
-        match = _match_at(words, start, longest, table)
-        if match is not None and (best is None or match[0] >= best[0]):
-            best = (match[0], " ".join(words[start : start + match[0]]), match[1])
-    return best
-
-
-def _longest(table: Mapping[str, T]) -> int:
-    return max((len(phrase.split()) for phrase in table), default=0)
-
-
-def _match_at(
-    words: list[str], start: int, longest: int, table: Mapping[str, T]
-) -> tuple[int, T] | None:
-    for length in range(min(longest, len(words) - start), 0, -1):
-        phrase = " ".join(words[start : start + length])
-        value = _lookup(phrase, table)
-        if value is not None:
-            return length, value
-    return None
-
-
-def _lookup(phrase: str, table: Mapping[str, T]) -> T | None:
-    if phrase in table:
-        return table[phrase]
-    for ending in ("'S", "ES", "S"):  # "LIGHTHOUSE'S", "BUSES", "DOCKS"
-        if phrase.endswith(ending) and phrase[: -len(ending)] in table:
-            return table[phrase[: -len(ending)]]
-    return None
+    def lookup(self, phrase: str) -> T | None:
+        if phrase in self.entries:
+            return self.entries[phrase]
+        for ending in _ENDINGS:
+            if phrase.endswith(ending) and phrase[: -len(ending)] in self.entries:
+                return self.entries[phrase[: -len(ending)]]
+        return None

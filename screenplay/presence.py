@@ -17,6 +17,7 @@ on screen (`entrances`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -43,11 +44,16 @@ _TITLES = frozenset(
 
 def named_in(text: str, speakers: frozenset[str]) -> list[str]:
     """The characters an action names, in order, each once; devices are not characters."""
+    return list(_named(text, speakers))
+
+
+@functools.lru_cache(maxsize=256)  # the film grammar and the shot both ask of one text
+def _named(text: str, speakers: frozenset[str]) -> tuple[str, ...]:
     found: dict[str, None] = {}
     for name in [*caps_names(text, speakers), *_word_names(text, speakers)]:
         if not is_device(name):
             found.setdefault(name, None)
-    return list(found)
+    return tuple(found)
 
 
 def entrances(elements: Iterable[Element], speakers: frozenset[str]) -> dict[str, int]:
@@ -79,11 +85,7 @@ def _blocks(element: Element) -> list[DialogueBlock]:
 
 def _word_names(text: str, speakers: frozenset[str]) -> list[str]:
     """Speakers named by capitalised words: "Ben", "Elena Voss", "Maya's"."""
-    parts: dict[str, set[str]] = {}
-    for speaker in speakers:
-        for word in speaker.split():
-            if word not in _TITLES and len(word) > 1:
-                parts.setdefault(word, set()).add(speaker)
+    parts = _name_parts(speakers)
     found: list[str] = []
     for match in _WORD.finditer(text):
         word = match.group()
@@ -92,9 +94,20 @@ def _word_names(text: str, speakers: frozenset[str]) -> list[str]:
         bare = _bare(word.upper())
         if bare in speakers:
             found.append(bare)
-        elif len(owners := parts.get(bare, set())) == 1:
-            found.append(next(iter(owners)))
+        elif owner := parts.get(bare):
+            found.append(owner)
     return found
+
+
+@functools.lru_cache(maxsize=64)
+def _name_parts(speakers: frozenset[str]) -> dict[str, str]:
+    """Each word of a longer name that names one speaker only, and that speaker."""
+    owners: dict[str, set[str]] = {}
+    for speaker in speakers:
+        for word in speaker.split():
+            if word not in _TITLES and len(word) > 1:
+                owners.setdefault(word, set()).add(speaker)
+    return {word: min(names) for word, names in owners.items() if len(names) == 1}
 
 
 def caps_names(text: str, speakers: frozenset[str]) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from screenplay.phrases import phrases_in, words_of
+from screenplay.phrases import PhraseTable, words_of
 
 
 class Prop(StrEnum):
@@ -93,8 +93,9 @@ PROP_WORDS: dict[str, Prop] = {
     "PHOTO": Prop.PHOTO, "PHOTOGRAPH": Prop.PHOTO, "SNAPSHOT": Prop.PHOTO,
     "POLAROID": Prop.PHOTO,
 }  # fmt: skip
+_PROPS = PhraseTable(PROP_WORDS)
 
 
 def props_in(text: str) -> list[Prop]:
     """The props an action names, in the order it names them, each once."""
-    return phrases_in(words_of(text), PROP_WORDS)
+    return _PROPS.all_in(words_of(text))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from screenplay.phrases import longest_match, longest_phrase, words_of
+from screenplay.phrases import PhraseTable, words_of
 
 
 class Setting(StrEnum):
@@ -193,29 +193,35 @@ EXTERIOR_FALLBACK_WORDS: dict[str, Setting] = {
 }  # fmt: skip
 
 
+INTERIOR_TABLE = PhraseTable(INTERIOR_WORDS)
+INTERIOR_FALLBACK_TABLE = PhraseTable(INTERIOR_FALLBACK_WORDS)
+EXTERIOR_TABLE = PhraseTable(EXTERIOR_WORDS)
+EXTERIOR_FALLBACK_TABLE = PhraseTable(EXTERIOR_FALLBACK_WORDS)
+_INSIDE = (INTERIOR_TABLE, INTERIOR_FALLBACK_TABLE)
+_OUTSIDE = (EXTERIOR_TABLE, EXTERIOR_FALLBACK_TABLE)
+
+
 def setting_for(int_ext: str, location: str) -> Setting:
     """The setting a heading's location names; GENERIC when its words name none.
 
     `int_ext` is the resolved "INT", "EXT" or "INT/EXT" (screenplay.continuity)."""
-    inside = [INTERIOR_WORDS, INTERIOR_FALLBACK_WORDS]
-    outside = [EXTERIOR_WORDS, EXTERIOR_FALLBACK_WORDS]
     if int_ext.upper().startswith("INT"):
-        tables = inside + outside if "/" in int_ext else inside
+        tables = _INSIDE + _OUTSIDE if "/" in int_ext else _INSIDE
     else:
-        tables = outside
+        tables = _OUTSIDE
     words = words_of(location)
     for table in tables:
-        if (found := longest_phrase(words, table)) is not None:
-            return found
+        if (found := table.longest_in(words)) is not None:
+            return found[2]
     return Setting.GENERIC
 
 
 def best_match(
-    words: list[str], tables: list[dict[str, Setting]]
+    words: list[str], tables: list[PhraseTable[Setting]]
 ) -> tuple[tuple[int, int], str] | None:
     """How strongly `words` name a place in `tables` (earlier tables count more, then longer
     phrases) and the phrase found; None when no table has any of them."""
     for rank, table in enumerate(tables):
-        if (match := longest_match(words, table)) is not None:
+        if (match := table.longest_in(words)) is not None:
             return (len(tables) - rank, match[0]), match[1]
     return None

@@ -37,15 +37,23 @@ T = TypeVar("T")
 class SceneFacts:
     speakers: frozenset[str]  # everyone who speaks anywhere in the script
     heading: PlacedHeading
-    named_props: frozenset[str]  # props named anywhere in the scene's action
+    actions: list[str]  # the scene's action paragraphs
     carried: list[str] = field(default_factory=list)  # weather earlier shots brought
+    _named_props: frozenset[str] | None = None
 
     @classmethod
     def start(
         cls, heading: PlacedHeading, speakers: frozenset[str], actions: Iterable[str]
     ) -> SceneFacts:
-        props = frozenset(str(prop) for text in actions for prop in props_in(text))
-        return cls(speakers, heading, props)
+        return cls(speakers, heading, list(actions))
+
+    @property
+    def named_props(self) -> frozenset[str]:
+        """Props named anywhere in the scene's action (read once, when a device speaks)."""
+        if self._named_props is None:
+            found = (prop for text in self.actions for prop in props_in(text))
+            self._named_props = frozenset(str(prop) for prop in found)
+        return self._named_props
 
     def annotate(self, shot: Shot, framed: Sequence[str] = (), shows_heading: bool = False) -> Shot:
         """`shot` with its presence, props and atmosphere; shots are annotated in order."""

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import StrEnum
 
@@ -57,6 +58,7 @@ _OFF_SCREEN = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1024)
 def voice_of(character: str, extension: str) -> Voice:
     """How the line of `character` (a cue name) with `extension` ("V.O.", ...) is heard."""
     if is_device(character):
