@@ -7,6 +7,7 @@ import pytest
 
 from providers.animatic.palette import TimeOfDay, is_interior, time_of_day
 from screenplay.errors import ScriptWarning
+from screenplay.limits import ScriptLimits
 from screenplay.model import FilmPlan
 from screenplay.parser import parse_script
 
@@ -117,3 +118,18 @@ def test_scene_shot_headings_are_read_the_same_way() -> None:
     _, lamp = plan.scenes
     assert (lamp.int_ext, lamp.time_of_day, lamp.setting) == ("INT", "NIGHT", "lighthouse")
     assert [(note.line, note.column) for note in plan.assumptions] == [(4, 11), (4, 20)]
+
+
+def test_assumptions_are_capped_like_warnings() -> None:
+    headings = ["INT. A - NIGHT", *(f"INT. ROOM {n}" for n in range(6))]
+    body = "\n\n".join(f"{heading}\n\nSomething happens." for heading in headings)
+
+    plan = parse_script(body, limits=ScriptLimits(max_issues=3), script_format="fountain")
+
+    assert [note.message for note in plan.assumptions[:3]] == [
+        "no time of day; kept NIGHT from scene 1",
+        "no time of day; kept NIGHT from scene 2",
+        "no time of day; kept NIGHT from scene 3",
+    ]
+    assert plan.assumptions[3].message == "3 more assumptions not shown"
+    assert all(scene.time_of_day == "NIGHT" for scene in plan.scenes)
