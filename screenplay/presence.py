@@ -5,8 +5,9 @@ Screenplays write a character's name in capitals where the character first appea
 it (or one of its words, less a possessive "'S") is a speaker anywhere in the script,
 or when an age follows it: "MAYA (30s)", "DR. ELENA VOSS, 50s", "BEN (late 20s)". Other
 CAPS words (sounds, props, "BANG") do not count. After that, action writes names as
-words ("Ben looks at the door"): a capitalised word or run that is a speaker's name, or
-the one speaker whose name has that word ("Elena" for DR. ELENA VOSS), counts too.
+words ("Ben looks at the door"): a capitalised word that is a speaker's name, or the one
+speaker whose name has that word ("Elena" for DR. ELENA VOSS), counts too; so does a
+speaker's role after "the" ("the barista pours" when BARISTA speaks).
 A device that speaks (screenplay.voices) is never a character on screen: named in the
 action it is a prop.
 
@@ -84,17 +85,20 @@ def _blocks(element: Element) -> list[DialogueBlock]:
 
 
 def _word_names(text: str, speakers: frozenset[str]) -> list[str]:
-    """Speakers named by capitalised words: "Ben", "Elena Voss", "Maya's"."""
+    """Speakers named by capitalised words ("Ben", "Elena Voss", "Maya's"), and by a role
+    after "the" ("the barista's hands" when BARISTA speaks)."""
     parts = _name_parts(speakers)
     found: list[str] = []
+    after_the = False
     for match in _WORD.finditer(text):
         word = match.group()
-        if not word[0].isupper() or word.isupper():
-            continue  # lower case, or CAPS (caps_names reads those)
+        role, after_the = after_the and word.islower(), word.lower() == "the"
+        if word.isupper() or not (role or word[0].isupper()):
+            continue  # CAPS (caps_names reads those), or lower case
         bare = _bare(word.upper())
         if bare in speakers:
             found.append(bare)
-        elif owner := parts.get(bare):
+        elif not role and (owner := parts.get(bare)):
             found.append(owner)
     return found
 

@@ -69,6 +69,8 @@ def test_names_in_action_in_capitals_and_as_words() -> None:
     assert named_in("Elena checks Maya's pulse.", speakers) == ["DR. ELENA VOSS", "MAYA"]
     assert named_in("The RADIO crackles. The Radio hums.", speakers) == []  # a device
     assert named_in("ben is lower case; BENCH is not Ben's.", speakers) == ["BEN"]
+    assert named_in("CLOSE ON the barista's hands.", frozenset({"BARISTA"})) == ["BARISTA"]
+    assert named_in("A barista, then barista.", frozenset({"BARISTA"})) == []
 
 
 def test_voice_over_o_s_and_devices_are_heard_not_present() -> None:
