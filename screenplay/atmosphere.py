@@ -73,8 +73,13 @@ _ATMOSPHERE = PhraseTable(ATMOSPHERE_WORDS)
 
 def atmosphere_in(text: str) -> list[Atmosphere]:
     """The weather and light a text names, in order, each once."""
+    return atmosphere_among(words_of(text))
+
+
+def atmosphere_among(words: list[str]) -> list[Atmosphere]:
+    """`atmosphere_in` for text already split by screenplay.phrases.words_of."""
     found: dict[Atmosphere, None] = {}
-    for values in _ATMOSPHERE.all_in(words_of(text)):
+    for values in _ATMOSPHERE.all_in(words):
         for value in values:
             found.setdefault(value, None)
     return list(found)

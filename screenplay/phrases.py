@@ -21,7 +21,8 @@ _ENDINGS = ("'S", "ES", "S")
 
 def words_of(text: str) -> list[str]:
     """The words of `text`, upper case, with a curly apostrophe made straight."""
-    return [word.replace("\u2019", "'").upper().rstrip("'") for word in _WORD.findall(text)]
+    words = _WORD.findall(text.replace("\u2019", "'").upper())
+    return [word.rstrip("'") if word.endswith("'") else word for word in words]
 
 
 class PhraseTable(Generic[T]):

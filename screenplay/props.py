@@ -98,4 +98,9 @@ _PROPS = PhraseTable(PROP_WORDS)
 
 def props_in(text: str) -> list[Prop]:
     """The props an action names, in the order it names them, each once."""
-    return _PROPS.all_in(words_of(text))
+    return props_among(words_of(text))
+
+
+def props_among(words: list[str]) -> list[Prop]:
+    """`props_in` for text already split by screenplay.phrases.words_of."""
+    return _PROPS.all_in(words)

@@ -23,11 +23,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from screenplay.atmosphere import PASSING, atmosphere_in
+from screenplay.atmosphere import PASSING, atmosphere_among
 from screenplay.continuity import PlacedHeading
 from screenplay.model import Shot
+from screenplay.phrases import words_of
 from screenplay.presence import named_in
-from screenplay.props import props_in
+from screenplay.props import props_among, props_in
 from screenplay.voices import Voice, voice_of
 
 T = TypeVar("T")
@@ -63,16 +64,21 @@ class SceneFacts:
         ]
         on = [name for name, voice in voices if voice is Voice.ON]
         off = {name for name, voice in voices if voice in (Voice.OFF_SCREEN, Voice.DEVICE)}
-        named = [name for name in named_in(action, self.speakers) if name in on or name not in off]
+        named = (
+            [n for n in named_in(action, self.speakers) if n in on or n not in off]
+            if action
+            else []
+        )
         present = unique([*framed, *named, *on])
         heard = unique(name for name, _ in voices if name not in present)
-        props = [str(prop) for prop in props_in(action)]
+        words = words_of(action)
+        props = [str(prop) for prop in props_among(words)]
         for name, voice in voices:
             if voice is Voice.DEVICE:
                 props.extend(str(p) for p in props_in(name) if str(p) in self.named_props)
         if shows_heading and self.heading.int_ext == "EXT":
             props.extend(str(prop) for prop in props_in(self.heading.location))
-        own = [str(value) for value in atmosphere_in(action)]
+        own = [str(value) for value in atmosphere_among(words)]
         atmosphere = unique([*self.heading.atmosphere, *self.carried, *own])
         self.carried = unique([*self.carried, *(a for a in own if a not in PASSING)])
         return replace(
