@@ -62,15 +62,28 @@ class WarningOut(BaseModel):
     column: int = 0  # 1-based; 0 when the warning is about the whole line
 
 
+# Issue 10: a note of what the plan assumed where the script was silent (continuity).
+class AssumptionOut(BaseModel):
+    line: int
+    column: int
+    message: str
+
+
 class Preview(BaseModel):
     format: str
     title: str | None
-    scenes: list[dict[str, Any]]
+    scenes: list[dict[str, Any]] = Field(
+        description="each scene as planned: int_ext and time_of_day as resolved, setting, "
+        "present (on screen) and heard (off screen), atmosphere; its shots with present, "
+        "heard, props and atmosphere"
+    )
     characters: list[CharacterOut]
     duration_s: float
     shots: int
     estimate: EstimateOut
     warnings: list[WarningOut]
+    # Issue 10: continuity assumptions, notes rather than warnings.
+    assumptions: list[AssumptionOut] = Field(default_factory=list)
 
 
 class JobCreated(BaseModel):

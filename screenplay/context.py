@@ -1,9 +1,11 @@
-"""What every part of a parse shares: the limits, the pace, and where problems go."""
+"""What every part of a parse shares: the limits, the pace, where problems go, and the
+continuity of headings read so far (with what it assumed)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from screenplay.continuity import Continuity
 from screenplay.errors import ScriptIssue, ScriptWarning
 from screenplay.limits import ScriptLimits
 from screenplay.pace import Pace
@@ -17,6 +19,7 @@ class ParseContext:
     warnings: list[ScriptWarning] = field(default_factory=list)
     strict: bool = False  # words outside the shot vocabulary are issues, not warnings
     lines: list[str] = field(default_factory=list)  # the script's lines as written
+    continuity: Continuity = field(default_factory=Continuity)  # headings read so far
 
     def issue(self, line: int, column: int, message: str) -> None:
         self.issues.append(ScriptIssue(line, column, message))

@@ -75,6 +75,7 @@ class SceneDraft:
     heading: str  # clean: no leading "." of a forced heading, no "#12#"
     scene_number: str = ""
     elements: list[Element] = field(default_factory=list)
+    column: int = 1  # where the heading's text starts on its line
 
 
 def speakers_of(element: Element) -> list[str]:

@@ -8,10 +8,15 @@ For Fountain scenes and SCENE/SHOT scenes without SHOT lines. Deterministic rule
 - Camera directions in CAPS at the start of an action paragraph (CLOSE ON, LOW ANGLE,
   SLOW PUSH IN, ...; see screenplay.camera_cues) set that shot's size, angle and move
   instead; what a cue leaves out, these rules plan.
-- Dialogue is shot / reverse shot: each time the speaker changes, a new shot, over the
-  shoulder and close-up in turn, starting over the shoulder after every action
-  paragraph. Consecutive blocks by the same speaker stay in one shot.
-- Dual dialogue is one medium two-shot, static, with both speeches (marked dual).
+- Dialogue is shot / reverse shot between characters on screen (screenplay.presence):
+  each time the speaker changes, a new shot, over the shoulder and close-up in turn,
+  starting over the shoulder after every action paragraph. Consecutive blocks by the
+  same speaker stay in one shot. A speaker alone on screen gets a medium shot instead.
+- A line heard off screen (O.S., O.C., a device, a V.O.; screenplay.voices) makes no shot
+  of its own: it plays over the current shot (a V.O. by someone its action names is
+  their inner voice). Nobody heard is framed over a shoulder or in a reverse close-up.
+- Dual dialogue is one medium two-shot, static, with both speeches (marked dual); it
+  frames the speakers who are on screen.
 - Centered text (">THE END<") is an insert card, static.
 Unless a direction says otherwise, each size moves gently as DEFAULT_MOVES says:
 establishing pans right, close-ups zoom in, point-of-view shots dolly in, the rest hold.
@@ -26,7 +31,9 @@ from screenplay.context import ParseContext
 from screenplay.elements import ActionBlock, DialogueBlock, Element, Piece, SceneDraft
 from screenplay.errors import ScriptWarning
 from screenplay.model import LEGACY_MOVES, CameraMove, MoveDirection, ShotType
+from screenplay.presence import entrances
 from screenplay.shot_plan import PlannedShot, SpokenDraft
+from screenplay.voices import Voice, voice_of
 
 DEFAULT_MOVES: dict[ShotType, CameraMove] = {
     ShotType.ESTABLISHING: CameraMove.PAN_RIGHT,
@@ -41,10 +48,19 @@ def opening_shot_type(int_ext: str) -> ShotType:
     return ShotType.ESTABLISHING if int_ext == "EXT" else ShotType.WIDE
 
 
-def plan_scene(scene: SceneDraft, int_ext: str, context: ParseContext) -> list[PlannedShot]:
-    """The shots of one scene, in order; at least one when the scene has a heading."""
+def plan_scene(
+    scene: SceneDraft,
+    int_ext: str,
+    context: ParseContext,
+    speakers: frozenset[str] = frozenset(),
+) -> list[PlannedShot]:
+    """The shots of one scene, in order; at least one when the scene has a heading.
+
+    `speakers` are everyone who speaks in the script (to find names in action)."""
     planner = _Planner(scene, opening_shot_type(int_ext), context)
-    for element in scene.elements:
+    planner.entered = entrances(scene.elements, speakers)
+    for index, element in enumerate(scene.elements):
+        planner.index = index
         planner.add(element)
     planner.open_on_heading()
     return planner.shots
@@ -59,6 +75,11 @@ class _Planner:
     opened: bool = False
     turn: int = 0  # reverse shots taken since the last action paragraph
     speaker: str | None = None  # whose dialogue the last shot holds
+    # Presence (issue 10): when each on-screen character enters, where the scene is now,
+    # and who spoke on screen, the latest last (the listener of an over-the-shoulder).
+    entered: dict[str, int] = field(default_factory=dict)
+    index: int = 0
+    talkers: list[str] = field(default_factory=list)
 
     def add(self, element: Element) -> None:
         if isinstance(element, ActionBlock):
@@ -74,6 +95,11 @@ class _Planner:
         else:
             self.open_on_heading()
             two_shot = self._new(element.line, ShotType.MEDIUM)
+            two_shot.framed = [
+                block.character
+                for block in (element.first, element.second)
+                if voice_of(block.character, block.extension) is Voice.ON
+            ]
             two_shot.dialogue.extend(_spoken(element.first, dual=True))
             two_shot.dialogue.extend(_spoken(element.second, dual=True))
             self.speaker = None
@@ -86,6 +112,7 @@ class _Planner:
         if self.scene.heading:
             shot = self._new(self.scene.line, self.opening)
             shot.action.append(Piece(self.scene.line, self.scene.heading))
+            shot.shows_heading = True
 
     def _action(self, block: ActionBlock) -> None:
         shot_type = ShotType.MEDIUM if self.opened else self.opening
@@ -106,11 +133,30 @@ class _Planner:
         shot.action.extend(block.pieces)
 
     def _dialogue(self, block: DialogueBlock) -> None:
-        if self.speaker != block.character:
-            shot_type = REVERSE_SHOTS[self.turn % len(REVERSE_SHOTS)]
-            self.turn += 1
-            self._new(block.line, shot_type)
-            self.speaker = block.character
+        speaker = block.character
+        if voice_of(speaker, block.extension) is not Voice.ON:
+            # Heard, not seen: over the current shot, or a medium of the place if none.
+            shot = self.shots[-1] if self.shots else self._new(block.line, ShotType.MEDIUM)
+            shot.dialogue.extend(_spoken(block, dual=False))
+            return
+        if self.speaker != speaker:
+            others = [
+                name
+                for name, entered in self.entered.items()
+                if entered <= self.index and name != speaker
+            ]
+            if others:
+                shot_type = REVERSE_SHOTS[self.turn % len(REVERSE_SHOTS)]
+                self.turn += 1
+                listener = next((n for n in reversed(self.talkers) if n in others), others[0])
+                framed = [speaker, listener] if shot_type is ShotType.OVER_THE_SHOULDER else []
+            else:
+                shot_type, framed = ShotType.MEDIUM, []
+            self._new(block.line, shot_type).framed = framed or [speaker]
+            self.speaker = speaker
+        if speaker in self.talkers:
+            self.talkers.remove(speaker)
+        self.talkers.append(speaker)
         self.shots[-1].dialogue.extend(_spoken(block, dual=False))
 
     def _new(self, line: int, shot_type: ShotType) -> PlannedShot:

@@ -100,7 +100,9 @@ class _Reader:
         if heading is not None:
             self.end_action()
             text, scene_number = split_scene_number(heading)
-            self.scenes.append(SceneDraft(number, clean(text), scene_number))
+            written = self.lines[index][1]
+            column = len(written) - len(written.lstrip()) + len(stripped) - len(heading) + 1
+            self.scenes.append(SceneDraft(number, clean(text), scene_number, column=column))
         elif next_blank and is_transition(stripped):
             self.end_action()
             self._transition(number, stripped)

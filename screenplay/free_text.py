@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from screenplay.context import ParseContext
 from screenplay.framing import Framing
 from screenplay.model import LEGACY_MOVES, CameraMove, Scene, ShotType
-from screenplay.presence import present
-from screenplay.shot_builder import ShotDraft, appearances
+from screenplay.shot_builder import ShotDraft
+from screenplay.shot_facts import SceneFacts
 from screenplay.shot_spec import ShotSpec
 
 SHOT_TYPE_CYCLE = (ShotType.WIDE, ShotType.MEDIUM, ShotType.CLOSE_UP)
@@ -48,8 +48,13 @@ def parse_free_text(lines: Iterable[tuple[int, str]], context: ParseContext) -> 
         drafts.append(draft)
     if not drafts:
         return []
-    shots = [draft.build(1, number, context) for number, draft in enumerate(drafts, 1)]
     speakers = frozenset(spoken.character for draft in drafts for spoken in draft.dialogue)
+    heading = context.continuity.place(1, "", drafts[0].line, 1)
+    facts = SceneFacts.start(heading, speakers, (t for d in drafts for _, t in d.action_lines))
+    shots = [
+        facts.annotate(draft.build(1, number, context)) for number, draft in enumerate(drafts, 1)
+    ]
+    present, heard, atmosphere = facts.scene_fields(shots)
     return [
         Scene(
             number=1,
@@ -59,6 +64,8 @@ def parse_free_text(lines: Iterable[tuple[int, str]], context: ParseContext) -> 
             time_of_day="",
             shots=shots,
             line=drafts[0].line,
-            present=present(appearances(drafts), speakers),
+            present=present,
+            heard=heard,
+            atmosphere=atmosphere,
         )
     ]

@@ -86,6 +86,7 @@ def parse_script(
         script_format=chosen,
         scenes=scenes,
         warnings=_capped(context.warnings, limits),
+        assumptions=_capped(context.continuity.assumptions, limits, "assumptions"),
     )
 
 
@@ -114,12 +115,14 @@ def _report(issues: list[ScriptIssue], limits: ScriptLimits) -> list[ScriptIssue
     return [*ordered[: limits.max_issues], note]
 
 
-def _capped(warnings: list[ScriptWarning], limits: ScriptLimits) -> list[ScriptWarning]:
-    """Warnings in script order (stable), at most `max_issues` and a closing note."""
+def _capped(
+    warnings: list[ScriptWarning], limits: ScriptLimits, what: str = "warnings"
+) -> list[ScriptWarning]:
+    """Warnings (or notes) in script order (stable), at most `max_issues` and a closing note."""
     ordered = sorted(warnings, key=lambda warning: (warning.line, warning.column))
     if len(ordered) <= limits.max_issues:
         return ordered
     left_out = len(ordered) - limits.max_issues
     last_line = ordered[limits.max_issues].line
-    note = ScriptWarning(last_line, f"{left_out} more warnings not shown")
+    note = ScriptWarning(last_line, f"{left_out} more {what} not shown")
     return [*ordered[: limits.max_issues], note]

@@ -1,4 +1,5 @@
-"""A scene draft -> a `Scene`: heading split, shots planned by the film grammar and timed."""
+"""A scene draft -> a `Scene`: heading placed (screenplay.continuity), shots planned by the
+film grammar and timed, each with who and what it shows (screenplay.shot_facts)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,8 @@ from screenplay.context import ParseContext
 from screenplay.elements import ActionBlock, SceneDraft, speakers_of
 from screenplay.film_grammar import plan_scene
 from screenplay.framing_notes import note_framing
-from screenplay.heading import parse_heading
 from screenplay.model import Scene
-from screenplay.presence import present
+from screenplay.shot_facts import SceneFacts
 from screenplay.shot_plan import build_shots
 
 
@@ -24,11 +24,13 @@ def build_scene(
     number: int, draft: SceneDraft, speakers: frozenset[str], context: ParseContext
 ) -> Scene:
     """Scene `number` (1-based, by order); `speakers` are everyone who speaks in the script."""
-    heading = parse_heading(draft.heading)
-    planned = plan_scene(draft, heading.int_ext, context)
-    names = present(_appearances(draft), speakers)
+    heading = context.continuity.place(number, draft.heading, draft.line, draft.column)
+    planned = plan_scene(draft, heading.int_ext, context, speakers)
+    facts = SceneFacts.start(heading, speakers, _actions(draft))
+    shots = build_shots(number, planned, context, facts)
+    present, heard, atmosphere = facts.scene_fields(shots)
     note_framing(
-        [(plan.shot_type, plan.line, plan.size_column) for plan in planned], names, context
+        [(plan.shot_type, plan.line, plan.size_column) for plan in planned], present, context
     )
     return Scene(
         number=number,
@@ -36,18 +38,17 @@ def build_scene(
         int_ext=heading.int_ext,
         location=heading.location,
         time_of_day=heading.time_of_day,
-        shots=build_shots(number, planned, context),
+        shots=shots,
         line=draft.line,
         scene_number=draft.scene_number,
-        present=names,
+        present=present,
+        heard=heard,
+        setting=heading.setting.value,
+        atmosphere=atmosphere,
     )
 
 
-def _appearances(draft: SceneDraft) -> Iterator[tuple[str, str]]:
+def _actions(draft: SceneDraft) -> Iterator[str]:
     for element in draft.elements:
-        if isinstance(element, ActionBlock):
-            if not element.centered:
-                yield "action", element.text
-        else:
-            for name in speakers_of(element):
-                yield "speaker", name
+        if isinstance(element, ActionBlock) and not element.centered:
+            yield element.text

@@ -16,11 +16,10 @@ from screenplay.dialogue import split_dialogue
 from screenplay.elements import ActionBlock, DialogueBlock, Element, Piece, SceneDraft, Speech
 from screenplay.framing_notes import note_framing
 from screenplay.free_text import paragraphs
-from screenplay.heading import parse_heading
 from screenplay.model import Scene
-from screenplay.presence import present
 from screenplay.scene_builder import build_scene, speakers_in
-from screenplay.shot_builder import ShotDraft, appearances
+from screenplay.shot_builder import ShotDraft
+from screenplay.shot_facts import SceneFacts
 from screenplay.shot_spec import ShotSpec, parse_shot_spec
 
 _SEPARATORS = ":\uff1a.-\u2013\u2014"
@@ -71,6 +70,7 @@ class _SceneDraft:
     heading: str
     before_shots: list[tuple[int, str]] = field(default_factory=list)  # blank lines too
     shots: list[ShotDraft] = field(default_factory=list)
+    column: int = 1  # where the heading starts on its line
 
 
 @dataclass
@@ -93,7 +93,9 @@ class _Reader:
             return
         self._check_number(number, keyword)
         if keyword.keyword == "scene":
-            self.scenes.append(_SceneDraft(number, keyword.rest.strip()))
+            rest = keyword.rest
+            column = keyword.rest_column + len(rest) - len(rest.lstrip())
+            self.scenes.append(_SceneDraft(number, rest.strip(), column=column))
         else:
             spec, spec_issues, spec_warnings = parse_shot_spec(
                 keyword.rest, number, keyword.rest_column, self.context.limits, self.names
@@ -144,7 +146,9 @@ def parse_scene_shot(lines: Iterable[tuple[int, str]], context: ParseContext) ->
         else:
             elements = _elements(draft.before_shots, context)
             if elements:
-                planned[index] = SceneDraft(draft.line, draft.heading, "", elements)
+                planned[index] = SceneDraft(
+                    draft.line, draft.heading, "", elements, column=draft.column
+                )
     speakers = speakers_in(planned.values()) | frozenset(
         spoken.character
         for draft in reader.scenes
@@ -179,22 +183,28 @@ def _written_scene(
             1,
             f"scene {number} has no shots; expected a SHOT line or some action after the heading",
         )
-    heading = parse_heading(draft.heading)
-    names = present(appearances(draft.shots), speakers)
+    heading = context.continuity.place(number, draft.heading, draft.line, draft.column)
+    actions = (text for shot in draft.shots for _, text in shot.action_lines)
+    facts = SceneFacts.start(heading, speakers, actions)
+    shots = [
+        facts.annotate(shot.build(number, shot_number, context))
+        for shot_number, shot in enumerate(draft.shots, start=1)
+    ]
+    present, heard, atmosphere = facts.scene_fields(shots)
     written = [(shot.spec.framing.size, shot.line, shot.size_column) for shot in draft.shots]
-    note_framing(written, names, context)
+    note_framing(written, present, context)
     return Scene(
         number=number,
         heading=draft.heading,
         int_ext=heading.int_ext,
         location=heading.location,
         time_of_day=heading.time_of_day,
-        shots=[
-            shot.build(number, shot_number, context)
-            for shot_number, shot in enumerate(draft.shots, start=1)
-        ],
+        shots=shots,
         line=draft.line,
-        present=names,
+        present=present,
+        heard=heard,
+        setting=heading.setting.value,
+        atmosphere=atmosphere,
     )
 
 

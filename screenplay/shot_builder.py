@@ -7,7 +7,6 @@ A written duration shorter than the time its dialogue takes to speak is extended
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from screenplay.context import ParseContext
@@ -124,12 +123,3 @@ class ShotDraft:
             f"with a {format_seconds(PAUSE_PER_LINE_S)}s breath after each line)",
         )
         return needed
-
-
-def appearances(drafts: Iterable[ShotDraft]) -> Iterator[tuple[str, str]]:
-    """Action and speakers of written shots in line order, for `presence.present`."""
-    for draft in drafts:
-        said = [(spoken.line, "speaker", spoken.character) for spoken in draft.dialogue]
-        shown = [(number, "action", text) for number, text in draft.action_lines]
-        for _, kind, text in sorted(said + shown):
-            yield kind, text

@@ -27,6 +27,7 @@ from screenplay.model import (
     ShotType,
     legacy_move,
 )
+from screenplay.shot_facts import SceneFacts
 from screenplay.timing import (
     MIN_ESTIMATE_S,
     PAUSE_PER_LINE_S,
@@ -60,6 +61,10 @@ class PlannedShot:
     angle: CameraAngle = CameraAngle.EYE_LEVEL
     speed: MoveSpeed = MoveSpeed.NORMAL
     size_column: int = 0  # where a camera cue names the size, 0 when none does
+    # Presence (issue 10): whom the film grammar frames (speaker first, then the listener
+    # of an over-the-shoulder), and whether the shot shows the scene heading.
+    framed: list[str] = field(default_factory=list)
+    shows_heading: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,27 +85,29 @@ class _Unit:
     glue: str = " "  # what followed it in the script: a space, or nothing after "。"
 
 
-def build_shots(scene_number: int, planned: list[PlannedShot], context: ParseContext) -> list[Shot]:
+def build_shots(
+    scene_number: int, planned: list[PlannedShot], context: ParseContext, facts: SceneFacts
+) -> list[Shot]:
+    """The scene's shots, timed and split, each with what it shows (screenplay.shot_facts)."""
     shots: list[Shot] = []
     for plan in planned:
         for take in _takes(plan, context):
             number = len(shots) + 1
-            shots.append(
-                Shot(
-                    shot_id=f"{scene_number:02d}-{number:02d}",
-                    number=number,
-                    shot_type=plan.shot_type,
-                    camera_move=legacy_move(plan.move, plan.direction),
-                    duration_s=take.duration_s,
-                    action=take.action,
-                    dialogue=take.dialogue,
-                    line=take.line,
-                    angle=plan.angle,
-                    move=plan.move,
-                    direction=plan.direction,
-                    speed=plan.speed,
-                )
+            shot = Shot(
+                shot_id=f"{scene_number:02d}-{number:02d}",
+                number=number,
+                shot_type=plan.shot_type,
+                camera_move=legacy_move(plan.move, plan.direction),
+                duration_s=take.duration_s,
+                action=take.action,
+                dialogue=take.dialogue,
+                line=take.line,
+                angle=plan.angle,
+                move=plan.move,
+                direction=plan.direction,
+                speed=plan.speed,
             )
+            shots.append(facts.annotate(shot, plan.framed, plan.shows_heading))
     return shots
 
 

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from core.task_queues import TaskQueues
 from media.profile import RenderProfile
+from screenplay.errors import ScriptWarning
 from screenplay.model import DialogueLine
 
 
@@ -151,16 +152,26 @@ class ShotState:
     move: str = ""
     direction: str = ""
     speed: str = ""
+    # Issue 10: who is on screen and heard, and what the shot shows (screenplay.shot_facts).
+    present: list[str] = field(default_factory=list)
+    heard: list[str] = field(default_factory=list)
+    props: list[str] = field(default_factory=list)
+    atmosphere: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class SceneState:
     number: int
     heading: str
-    int_ext: str
+    int_ext: str  # as the film reads it: kept or read from the words when not written
     location: str
-    time_of_day: str
+    time_of_day: str  # as the film reads it: kept from the scene before when not written
     shots: list[ShotState]
+    # Issue 10: on screen and heard in the scene, where it is, its weather and light.
+    present: list[str] = field(default_factory=list)
+    heard: list[str] = field(default_factory=list)
+    setting: str = ""
+    atmosphere: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -177,3 +188,5 @@ class FilmState:
     revision_error: FailureInfo | None = None  # the last revision's failure; the film stands
     credits_held: float = 0.0
     credits_spent: float = 0.0
+    # Issue 10: what the plan assumed where the script was silent (continuity): notes.
+    assumptions: list[ScriptWarning] = field(default_factory=list)

@@ -131,6 +131,10 @@ class FilmTracker:
                     scene.location,
                     scene.time_of_day,
                     shots,
+                    present=list(scene.present),
+                    heard=list(scene.heard),
+                    setting=scene.setting,
+                    atmosphere=list(scene.atmosphere),
                 )
             )
         return FilmState(
@@ -146,6 +150,7 @@ class FilmTracker:
             revision_error=self.revision_error,
             credits_held=self.credits_held / 1000,
             credits_spent=self.credits_spent / 1000,
+            assumptions=list(self.plan.assumptions) if self.plan else [],
         )
 
     def summary(self) -> str:
@@ -187,4 +192,8 @@ class FilmTracker:
             move=shot.move.value,
             direction=shot.direction.value,
             speed=shot.speed.value,
+            present=list(shot.present),
+            heard=list(shot.heard),
+            props=list(shot.props),
+            atmosphere=list(shot.atmosphere),
         )

@@ -45,4 +45,5 @@ def preview_script(body: PreviewRequest, request: Request, tenant: TenantDep) ->
         shots=len(plan.shots),
         estimate=asdict(estimate_for(request, breakdown)),
         warnings=[asdict(warning) for warning in getattr(plan, "warnings", [])],
+        assumptions=[asdict(note) for note in plan.assumptions],
     )

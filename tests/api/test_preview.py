@@ -148,3 +148,63 @@ async def test_preview_shows_size_angle_move_and_located_warnings(api: httpx.Asy
         refused = await api.post(path, json=strict)
         assert refused.status_code == 422, refused.text
         assert [(e["line"], e["column"]) for e in refused.json()["errors"]] == [(4, 36)]
+
+
+LIGHTHOUSE = """INT. LIGHTHOUSE - LAMP ROOM - NIGHT
+
+Rain on the glass. MAYA (40s) tunes the radio.
+
+RADIO (V.O.)
+Harbour to lamp.
+
+MAYA
+Go ahead.
+
+TOM (O.S.)
+Maya?
+
+.THE LENS
+
+Lightning. The lens turns.
+"""
+
+
+async def test_preview_shows_presence_settings_and_continuity_assumptions(
+    api: httpx.AsyncClient,
+) -> None:
+    response = await api.post("/api/v1/scripts/preview", json={"script": LIGHTHOUSE})
+    assert response.status_code == 200, response.text
+    preview = response.json()
+
+    lamp, lens = preview["scenes"]
+    assert (lamp["setting"], lamp["present"], lamp["heard"]) == (
+        "lighthouse", ["MAYA"], ["RADIO", "TOM"],
+    )  # fmt: skip
+    assert lamp["atmosphere"] == ["rain"]
+    first, second = lamp["shots"]
+    assert (first["present"], first["heard"], first["props"]) == (
+        ["MAYA"],
+        ["RADIO"],
+        ["glass", "radio"],
+    )
+    assert (second["shot_type"], second["present"], second["heard"]) == (
+        "medium", ["MAYA"], ["TOM"],
+    )  # fmt: skip
+    assert [line["character"] for line in second["dialogue"]] == ["MAYA", "TOM"]
+    assert first["atmosphere"] == ["rain"]
+    assert (lens["int_ext"], lens["time_of_day"], lens["setting"]) == ("INT", "NIGHT", "lighthouse")
+    assert lens["shots"][0]["atmosphere"] == ["lightning"]
+    assert preview["assumptions"] == [
+        {
+            "line": 14,
+            "column": 2,
+            "message": 'no INT. or EXT., and "THE LENS" says neither; kept INT from scene 1',
+        },
+        {
+            "line": 14,
+            "column": 2,
+            "message": '"THE LENS" names no setting; kept "lighthouse" from scene 1',
+        },
+        {"line": 14, "column": 10, "message": "no time of day; kept NIGHT from scene 1"},
+    ]
+    assert preview["warnings"] == []

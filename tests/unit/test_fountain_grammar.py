@@ -184,7 +184,7 @@ def test_scene_opening_on_dialogue_first_shows_the_heading() -> None:
 
     first, second = plan.shots
     assert (first.shot_type, first.action, first.line) == (M.ESTABLISHING, "EXT. DOCK - NIGHT", 1)
-    assert second.shot_type is M.OVER_THE_SHOULDER
+    assert second.shot_type is M.MEDIUM  # alone on screen: nobody's shoulder to look over
 
 
 def test_text_before_the_first_heading_is_a_scene_without_heading() -> None:
@@ -194,7 +194,7 @@ def test_text_before_the_first_heading_is_a_scene_without_heading() -> None:
     assert (first.heading, first.line, [s.shot_type for s in first.shots]) == (
         "",
         1,
-        [M.WIDE, M.OVER_THE_SHOULDER],
+        [M.WIDE, M.MEDIUM],
     )
     assert second.heading == "INT. HALL - DAY"
 

@@ -84,8 +84,8 @@ def test_example_script_exactly() -> None:
         ("int. kitchen", "INT", "kitchen", ""),
         ("EXT ROOFTOP - SUNSET", "EXT", "ROOFTOP", "SUNSET"),
         ("SELF-STORAGE UNIT - NIGHT", "", "SELF-STORAGE UNIT", "NIGHT"),
-        ("EXT. STREET - NIGHT - CONTINUOUS", "EXT", "STREET - NIGHT", "CONTINUOUS"),
-        ("EXTRA ROOM", "", "EXTRA ROOM", ""),
+        ("EXT. STREET - NIGHT - CONTINUOUS", "EXT", "STREET - NIGHT", "NIGHT"),
+        ("EXTRA ROOM", "INT", "EXTRA ROOM", ""),  # read from ROOM: screenplay.continuity
         ("THE VOID", "", "THE VOID", ""),
         ("", "", "", ""),
     ],

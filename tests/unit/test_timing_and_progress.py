@@ -79,3 +79,24 @@ def test_state_and_summary_carry_what_users_need() -> None:
     assert state.duration_s == 12.0
     assert film.summary().startswith("**Rendering** · 5%")
     assert "Shots: 0/3" in film.summary()
+
+
+def test_state_shows_presence_settings_props_and_assumptions() -> None:
+    film = FilmTracker("job")
+    film.planned(
+        parse_script(
+            "SCENE 1: INT. KITCHEN - NIGHT\nSHOT 1: Wide\nANA pours from a bottle in the rain.\n"
+            "RADIO: Storm warning.\nSCENE 2: INT. KITCHEN - LATER\nSHOT 1: Close-up\nANA: Hush.\n"
+        )
+    )
+
+    kitchen, later = film.state().scenes
+    assert (kitchen.setting, kitchen.present, kitchen.heard) == ("kitchen", ["ANA"], ["RADIO"])
+    assert kitchen.atmosphere == ["rain"]
+    [wide] = kitchen.shots
+    assert (wide.present, wide.heard, wide.props, wide.atmosphere) == (
+        ["ANA"], ["RADIO"], ["bottle"], ["rain"],
+    )  # fmt: skip
+    assert (later.time_of_day, later.present, later.shots[0].present) == ("NIGHT", ["ANA"], ["ANA"])
+    [note] = film.state().assumptions
+    assert (note.line, note.message) == (5, '"LATER"; kept NIGHT from scene 1')
