@@ -19,7 +19,12 @@ def paint_sky(size: tuple[int, int], sky: Sky, horizon: float, rng: random.Rando
     width, height = size
     image = vertical_gradient(
         size,
-        [(0.0, sky.top), (horizon * 0.6, sky.middle), (horizon, sky.horizon), (1.0, sky.horizon)],
+        [
+            (0.0, sky.top),
+            (horizon * 0.6, sky.middle),
+            (horizon, sky.horizon),
+            (max(1.0, horizon), sky.horizon),
+        ],
     )
     horizon_y = horizon * height
     unit = min(width, height * 16 / 9)
@@ -91,6 +96,8 @@ def _clouds(
         cx = rng.uniform(0.05, 0.95) * image.width
         base = rng.uniform(0.3, 0.85) * horizon_y
         length = unit * rng.uniform(0.07, 0.15) * (0.6 + 0.5 * base / horizon_y)
+        if length < 4:  # too small to see: a sky in a small window
+            continue
         left, top = round(cx - length / 2), round(base - length * 0.6)
         mask, pen = new_mask((round(length), round(length * 0.6)))
         puffs = rng.randint(3, 5)
