@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from providers.animatic.palette import Palette
+import random
+
+from providers.animatic.palette import Palette, is_interior
+from providers.animatic.prop_place import place_props
+from providers.animatic.settings import canonical, resolve_setting
+from providers.animatic.settings.canvas import Canvas
 from providers.animatic.world import WorldLayers, WorldView
 from providers.base import SceneContext
 
@@ -15,5 +20,15 @@ def paint_props(
     view: WorldView,
     seed: int,
 ) -> None:
-    """Draw each named prop the animatic knows where it belongs in the setting."""
-    return None
+    """Draw each named prop the animatic knows where it belongs in the setting; unknown
+    names are left out. Seen from overhead nothing is drawn (the props stand upright)."""
+    if not props or view.overhead:
+        return
+    interior = is_interior(scene.int_ext)
+    art = resolve_setting(scene.setting, interior)
+    setting = canonical(scene.setting) if art is not None else ""
+    if art is not None:
+        interior = art.interior
+    canvas = Canvas(layers.far.size, palette, view.horizon, False, random.Random(seed))
+    canvas.adopt(layers.far, layers.setting, layers.foreground)
+    place_props(canvas, props, setting, interior)

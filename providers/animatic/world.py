@@ -18,7 +18,8 @@ from providers.animatic.exterior import paint_exterior
 from providers.animatic.interior import paint_interior
 from providers.animatic.overhead import paint_overhead
 from providers.animatic.palette import Palette, is_interior
-from providers.animatic.settings import resolve_setting
+from providers.animatic.prop_place import place_props
+from providers.animatic.settings import canonical, exterior_prop, resolve_setting
 from providers.animatic.settings.canvas import EYE, Canvas
 from providers.base import SceneContext
 
@@ -75,6 +76,9 @@ def paint_world(
         paint_overhead(canvas, art.ground, art.interior)
     elif art is not None:
         art.paint(canvas)
+        standing = exterior_prop(scene.setting, interior)
+        if standing:  # EXT. LIGHTHOUSE: the coast, and the lighthouse on it
+            place_props(canvas, [standing], canonical(scene.setting), False)
     elif view.overhead:
         paint_overhead(canvas, "boards" if interior else "grass", interior)
     else:

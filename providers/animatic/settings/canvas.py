@@ -40,6 +40,13 @@ class Canvas:
         self.mid = ImageDraw.Draw(self.setting)
         self.front = ImageDraw.Draw(self.fore)
 
+    def adopt(self, far: Image.Image, setting: Image.Image, fore: Image.Image) -> None:
+        """Draw on existing layers (a world already painted) instead of fresh ones."""
+        self.far, self.setting, self.fore = far, setting, fore
+        self.back = ImageDraw.Draw(self.far)
+        self.mid = ImageDraw.Draw(self.setting)
+        self.front = ImageDraw.Draw(self.fore)
+
     @property
     def w(self) -> int:
         return self.size[0]
