@@ -126,8 +126,8 @@ def _fog(c: Canvas, outdoors: bool) -> None:
     _replace(
         c,
         _blend(c.far, fog, 0.5 + 0.3 * band),
-        _blend(c.setting, fog, 0.45 + 0.2 * band),
-        _blend(c.fore, fog, 0.2),
+        _blend(c.setting, fog, 0.5 + 0.2 * band),
+        _blend(c.fore, fog, 0.5),
     )
 
 

@@ -42,7 +42,7 @@ def effects_for(
     scene: SceneContext, shot: Shot, palette: Palette, size: tuple[int, int], seed: int
 ) -> list[EffectTexture]:
     """The moving weather of this shot (from the scene's and the shot's atmosphere)."""
-    kinds = atmospheres([*scene.atmosphere, *getattr(shot, "atmosphere", [])])
+    kinds = atmospheres([*scene.atmosphere, *shot.atmosphere])
     rng = random.Random(seed)
     effects: list[EffectTexture] = []
     if "rain" in kinds:
@@ -137,7 +137,7 @@ def fire_textures(size: tuple[int, int], rng: random.Random) -> list[EffectTextu
     draw = ImageDraw.Draw(image)
     for _ in range(max(10, 60 * tile[0] * tile[1] // (640 * 360))):
         x, y = rng.uniform(0, tile[0]), rng.uniform(0, tile[1])
-        r = size[1] * rng.uniform(0.002, 0.005)
+        r = max(1.0, size[1] * rng.uniform(0.002, 0.005))
         colour = rng.choice(((255, 180, 60), (255, 120, 30), (255, 230, 140)))
         for ox, oy in _wrapped(tile):
             cx, cy = x + ox, y + oy

@@ -21,6 +21,42 @@ Point = tuple[float, float]
 Box = tuple[float, float, float, float]
 
 
+class SafeDraw(ImageDraw.ImageDraw):
+    """A pen that takes boxes corner-first either way round: painters lay out boxes in
+    fractions of the picture, and at tiny sizes an inset can cross its box."""
+
+    @staticmethod
+    def _box(xy: object) -> object:
+        if isinstance(xy, (tuple, list)) and len(xy) == 4 and not isinstance(xy[0], (tuple, list)):
+            x0, y0, x1, y1 = xy
+            return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+        return xy
+
+    def rectangle(self, xy, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        return super().rectangle(self._box(xy), *args, **kwargs)  # type: ignore[arg-type]
+
+    def rounded_rectangle(self, xy, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        box = self._box(xy)
+        if isinstance(box, tuple) and len(box) == 4:
+            radius = args[0] if args else kwargs.pop("radius", 0)
+            limit = min(box[2] - box[0], box[3] - box[1]) / 2
+            args = (max(0.0, min(float(radius), limit)), *args[1:])
+        return super().rounded_rectangle(box, *args, **kwargs)  # type: ignore[arg-type]
+
+    def ellipse(self, xy, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        return super().ellipse(self._box(xy), *args, **kwargs)  # type: ignore[arg-type]
+
+    def chord(self, xy, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        return super().chord(self._box(xy), *args, **kwargs)  # type: ignore[arg-type]
+
+    def arc(self, xy, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        return super().arc(self._box(xy), *args, **kwargs)  # type: ignore[arg-type]
+
+
+def pen_for(image: Image.Image) -> ImageDraw.ImageDraw:
+    return SafeDraw(image)
+
+
 @dataclass
 class Canvas:
     size: tuple[int, int]
@@ -36,16 +72,16 @@ class Canvas:
         self.far = Image.new("RGB", self.size, self.palette.wall)
         self.setting = Image.new("RGBA", self.size, (0, 0, 0, 0))
         self.fore = Image.new("RGBA", self.size, (0, 0, 0, 0))
-        self.back = ImageDraw.Draw(self.far)
-        self.mid = ImageDraw.Draw(self.setting)
-        self.front = ImageDraw.Draw(self.fore)
+        self.back = pen_for(self.far)
+        self.mid = pen_for(self.setting)
+        self.front = pen_for(self.fore)
 
     def adopt(self, far: Image.Image, setting: Image.Image, fore: Image.Image) -> None:
         """Draw on existing layers (a world already painted) instead of fresh ones."""
         self.far, self.setting, self.fore = far, setting, fore
-        self.back = ImageDraw.Draw(self.far)
-        self.mid = ImageDraw.Draw(self.setting)
-        self.front = ImageDraw.Draw(self.fore)
+        self.back = pen_for(self.far)
+        self.mid = pen_for(self.setting)
+        self.front = pen_for(self.fore)
 
     @property
     def w(self) -> int:
@@ -226,7 +262,7 @@ def window_glass(c: Canvas, box: Box, sea: bool = False) -> Image.Image:
     x0, y0, x1, y1 = box
     size = (max(1, round(x1 - x0)), max(1, round(y1 - y0)))
     view = paint_sky(size, c.palette.sky, 0.7, c.rng)
-    pen = ImageDraw.Draw(view)
+    pen = pen_for(view)
     vw, vh = size
     if sea:
         pen.rectangle((0, vh * 0.7, vw, vh), fill=mix(c.palette.sky.top, c.palette.mid, 0.5))

@@ -6,7 +6,7 @@ from PIL import Image, ImageDraw
 
 from providers.animatic.paint import glow
 from providers.animatic.palette import Colour, mix, scale
-from providers.animatic.settings.canvas import Box, Canvas, Point, window_glass
+from providers.animatic.settings.canvas import pen_for, Box, Canvas, Point, window_glass
 
 SPINES = ((150, 60, 52), (60, 90, 130), (70, 110, 70), (170, 130, 60), (110, 80, 120))
 
@@ -19,7 +19,7 @@ def window(
     if x1 - x0 < 2 or y1 - y0 < 2:
         return
     layer.paste(window_glass(c, box, sea), (round(x0), round(y0)))
-    draw = ImageDraw.Draw(layer)
+    draw = pen_for(layer)
     bar = max(1.0, c.h * 0.01)
     draw.rectangle((x0 - bar, y0 - bar, x1 + bar, y1 + bar), outline=frame, width=round(bar))
     for index in range(1, bars + 1):
@@ -69,7 +69,7 @@ def shelves(
 
 def hanging_lamp(c: Canvas, layer: Image.Image, x: float, y: float, lit: bool) -> None:
     """A pendant lamp hanging to (x, y), glowing when lit."""
-    draw = ImageDraw.Draw(layer)
+    draw = pen_for(layer)
     draw.line([(x, y - c.h * 0.5), (x, y)], fill=(40, 40, 40), width=c.pen(0.002))
     r = c.h * 0.03
     if lit:

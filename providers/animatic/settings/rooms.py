@@ -7,7 +7,7 @@ from PIL import Image, ImageDraw
 
 from providers.animatic.paint import glow
 from providers.animatic.palette import Colour, mix, scale
-from providers.animatic.settings.canvas import Canvas, Room, room, window_glass
+from providers.animatic.settings.canvas import pen_for, Canvas, Room, room, window_glass
 from providers.animatic.sky import paint_sky
 from providers.animatic.settings.fittings import door, hanging_lamp, shelves, table, window
 
@@ -126,7 +126,7 @@ def paint_office(c: Canvas) -> None:
 def city_view(c: Canvas, size: tuple[int, int]) -> Image.Image:
     """Towers against the sky, lit windows after dark: what an office window shows."""
     view = paint_sky(size, c.palette.sky, 0.8, c.rng)
-    pen = ImageDraw.Draw(view)
+    pen = pen_for(view)
     x = 0.0
     tower = mix(c.palette.mid, (120, 126, 140), 0.5)
     while x < size[0]:
