@@ -15,7 +15,9 @@ from providers.animatic.settings.canvas import Canvas
 # The plan's atmosphere words (and a few synonyms) to what the animatic draws.
 ATMOSPHERE_WORDS: dict[str, str] = {
     **dict.fromkeys(("rain", "raining", "rainy", "drizzle", "downpour", "wet", "shower"), "rain"),
-    **dict.fromkeys(("storm", "thunder", "thunderstorm", "lightning", "gale", "hurricane"), "storm"),
+    **dict.fromkeys(
+        ("storm", "thunder", "thunderstorm", "lightning", "gale", "hurricane"), "storm"
+    ),
     **dict.fromkeys(("snow", "snowing", "snowy", "blizzard", "sleet", "frost"), "snow"),
     **dict.fromkeys(("fog", "foggy", "mist", "misty", "haze", "hazy", "smoke", "smoky"), "fog"),
     **dict.fromkeys(("fire", "flames", "burning", "blaze", "inferno", "fireplace"), "fire"),
@@ -60,7 +62,8 @@ def _replace(canvas: Canvas, far: Image.Image, setting: Image.Image, fore: Image
 def _rows(canvas: Canvas, start: float, end: float) -> np.ndarray:
     """A ramp per row: 0 above pixel row start, rising to 1 at end."""
     ys = np.arange(canvas.h, dtype=np.float32)
-    return np.clip((ys - start) / max(1.0, end - start), 0.0, 1.0)
+    ramp: np.ndarray = np.clip((ys - start) / max(1.0, end - start), 0.0, 1.0)
+    return ramp
 
 
 def paint_atmosphere(canvas: Canvas, words: list[str], outdoors: bool) -> None:
@@ -143,9 +146,7 @@ def _fire(c: Canvas, outdoors: bool) -> None:
         tall = c.h * c.rng.uniform(0.08, 0.18)
         for colour, part in (((230, 80, 20), 1.0), ((255, 170, 40), 0.65), ((255, 236, 150), 0.3)):
             half = tall * 0.3 * part
-            c.front.polygon(
-                [(x - half, c.h), (x, c.h - tall * part), (x + half, c.h)], fill=colour
-            )
+            c.front.polygon([(x - half, c.h), (x, c.h - tall * part), (x + half, c.h)], fill=colour)
 
 
 def _dawn(c: Canvas, outdoors: bool) -> None:
@@ -163,11 +164,28 @@ def _neon(c: Canvas, outdoors: bool) -> None:
     """Glowing tube signs in magenta and cyan, and their colour cast on the scene."""
     tint = _blend(c.far, (60, 20, 90), 0.25)
     c.far.paste(tint)
-    for x, y, colour in ((0.12, 0.22, (255, 60, 200)), (0.7, 0.16, (60, 230, 255)), (0.4, 0.3, (255, 80, 120))):
+    for x, y, colour in (
+        (0.12, 0.22, (255, 60, 200)),
+        (0.7, 0.16, (60, 230, 255)),
+        (0.4, 0.3, (255, 80, 120)),
+    ):
         cx, cy = c.x(x), c.y(y)
         w, h = c.h * 0.22, c.h * 0.07
         glow(c.far, (cx + w / 2, cy + h / 2), c.h * 0.3, colour, 0.5)
-        c.mid.rounded_rectangle((cx, cy, cx + w, cy + h), h * 0.4, outline=colour, width=c.pen(0.008))
-        c.mid.line([(cx + w * 0.2, cy + h * 0.5), (cx + w * 0.8, cy + h * 0.5)], fill=(255, 240, 250), width=c.pen(0.006))
+        c.mid.rounded_rectangle(
+            (cx, cy, cx + w, cy + h), h * 0.4, outline=colour, width=c.pen(0.008)
+        )
+        c.mid.line(
+            [(cx + w * 0.2, cy + h * 0.5), (cx + w * 0.8, cy + h * 0.5)],
+            fill=(255, 240, 250),
+            width=c.pen(0.006),
+        )
         if outdoors and c.hy < c.h:
-            glow(c.far, (cx + w / 2, min(c.h - 1, c.hy + (c.hy - cy) * 0.6)), c.h * 0.2, colour, 0.35, squash=0.3)
+            glow(
+                c.far,
+                (cx + w / 2, min(c.h - 1, c.hy + (c.hy - cy) * 0.6)),
+                c.h * 0.2,
+                colour,
+                0.35,
+                squash=0.3,
+            )

@@ -42,8 +42,10 @@ def paint_overhead(canvas: Canvas, ground: str, interior: bool) -> None:
             if pattern == "stripes":
                 c.back.line([(x, 0), (x, c.h)], fill=seam, width=c.pen())
             else:
-                for y in range(0, c.h, max(1, round(unit))):
-                    c.back.rectangle((x, y, x + c.h * 0.01, y + unit * 0.5), fill=(230, 230, 220))
+                for row in range(0, c.h, max(1, round(unit))):
+                    c.back.rectangle(
+                        (x, row, x + c.h * 0.01, row + unit * 0.5), fill=(230, 230, 220)
+                    )
     elif pattern in ("grid", "checks", "bays"):
         step = unit * (2 if pattern == "bays" else 1)
         for i in range(int(c.w / step) + 2):
@@ -57,7 +59,13 @@ def paint_overhead(canvas: Canvas, ground: str, interior: bool) -> None:
     elif pattern in ("waves", "ripples"):
         for _ in range(120):
             x, y = c.rng.uniform(0, c.w), c.rng.uniform(0, c.h)
-            c.back.arc((x - unit * 0.4, y - unit * 0.1, x + unit * 0.4, y + unit * 0.1), 200, 340, fill=mix(colour, (255, 255, 255), 0.35), width=c.pen(0.003))
+            c.back.arc(
+                (x - unit * 0.4, y - unit * 0.1, x + unit * 0.4, y + unit * 0.1),
+                200,
+                340,
+                fill=mix(colour, (255, 255, 255), 0.35),
+                width=c.pen(0.003),
+            )
     elif pattern in ("crowns", "stones"):
         for _ in range(40 if pattern == "crowns" else 80):
             x, y = c.rng.uniform(0, c.w), c.rng.uniform(0, c.h)
@@ -68,12 +76,21 @@ def paint_overhead(canvas: Canvas, ground: str, interior: bool) -> None:
             for j in range(4):
                 x = c.w * (0.3 + 0.4 * i)
                 y = c.h * (0.15 + 0.22 * j)
-                c.mid.rounded_rectangle((x - unit, y - unit * 0.6, x + unit, y + unit * 0.6), unit * 0.2, fill=(60, 90, 150))
+                c.mid.rounded_rectangle(
+                    (x - unit, y - unit * 0.6, x + unit, y + unit * 0.6),
+                    unit * 0.2,
+                    fill=(60, 90, 150),
+                )
     if interior and pattern != "seats":
         # A table and its chairs, from above, in the middle of the floor.
         cx, cy = c.w / 2, c.h / 2
         wood = c.tone((140, 100, 66))
         for dx, dy in ((-1.6, 0), (1.6, 0), (0, -1.3), (0, 1.3)):
             x, y = cx + dx * unit, cy + dy * unit
-            c.mid.rectangle((x - unit * 0.35, y - unit * 0.35, x + unit * 0.35, y + unit * 0.35), fill=scale(wood, 0.75))
-        c.mid.ellipse((cx - unit * 1.2, cy - unit * 0.9, cx + unit * 1.2, cy + unit * 0.9), fill=wood)
+            c.mid.rectangle(
+                (x - unit * 0.35, y - unit * 0.35, x + unit * 0.35, y + unit * 0.35),
+                fill=scale(wood, 0.75),
+            )
+        c.mid.ellipse(
+            (cx - unit * 1.2, cy - unit * 0.9, cx + unit * 1.2, cy + unit * 0.9), fill=wood
+        )

@@ -7,7 +7,13 @@ from __future__ import annotations
 from providers.animatic.paint import glow
 from providers.animatic.prop_art import furniture
 from providers.animatic.prop_art.small import SMALL
-from providers.animatic.prop_art.vehicles import draw_boat, draw_bus, draw_car, draw_lighthouse, draw_train
+from providers.animatic.prop_art.vehicles import (
+    draw_boat,
+    draw_bus,
+    draw_car,
+    draw_lighthouse,
+    draw_train,
+)
 from providers.animatic.settings.canvas import Canvas
 from providers.animatic.settings.fittings import table
 
@@ -71,7 +77,7 @@ def place_props(c: Canvas, words: list[str], setting: str, interior: bool) -> No
     names = list(dict.fromkeys(prop_name(word) for word in words))
     small = [name for name in names if name in SMALL and not (name == "clock" and interior)]
     for name in names:
-        if name in FURNITURE and name not in SMALL or (name == "clock" and interior):
+        if (name in FURNITURE and name not in SMALL) or (name == "clock" and interior):
             FURNITURE[name](c, interior)
         elif name in OUTDOOR or name == "lighthouse":
             _outdoor_thing(c, name, setting, interior)
@@ -97,10 +103,24 @@ def _outdoor_thing(c: Canvas, name: str, setting: str, interior: bool) -> None:
     if name == "boat":
         on_water = setting in WATER or setting == ""
         near = 0.12 if on_water else 0.3
-        draw_boat(c.mid, c.x(0.32), c.ground_y(near), c.h * 0.5 * (0.3 + near), c.tone((170, 60, 50)), lights)
+        draw_boat(
+            c.mid,
+            c.x(0.32),
+            c.ground_y(near),
+            c.h * 0.5 * (0.3 + near),
+            c.tone((170, 60, 50)),
+            lights,
+        )
     elif name == "car":
         near = 0.4 if setting in ROADS else 0.3
-        draw_car(c.mid, c.x(0.3), c.ground_y(near), c.h * 0.7 * (0.3 + near), c.tone((60, 90, 160)), lights)
+        draw_car(
+            c.mid,
+            c.x(0.3),
+            c.ground_y(near),
+            c.h * 0.7 * (0.3 + near),
+            c.tone((60, 90, 160)),
+            lights,
+        )
     elif name == "bus":
         draw_bus(c.mid, c.x(0.66), c.ground_y(0.3), c.h * 1.1 * 0.6, c.tone((220, 170, 40)), lights)
     else:
@@ -115,7 +135,12 @@ def _small_things(c: Canvas, names: list[str], setting: str, interior: bool) -> 
     elif interior:
         base, u, pen = c.y(0.86), c.h * 0.07, c.front
         x0, x1 = 0.64, 0.92
-        table(c, c.front, (c.x(x0 - 0.03), base, c.x(x1 + 0.03), base + c.h * 0.04), c.tone((140, 100, 66)))
+        table(
+            c,
+            c.front,
+            (c.x(x0 - 0.03), base, c.x(x1 + 0.03), base + c.h * 0.04),
+            c.tone((140, 100, 66)),
+        )
     else:
         base, u, pen = c.ground_y(0.8), c.h * 0.08, c.front
         x0, x1 = 0.6, 0.92

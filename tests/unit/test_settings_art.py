@@ -22,9 +22,13 @@ HASH_BITS = 16  # a 16 x 16 difference hash: 256 bits
 MIN_DISTANCE = 24  # bits that must differ between two settings (about a tenth)
 
 
-def scene(setting: str, int_ext: str, time: str = "DAY", atmosphere: tuple[str, ...] = ()) -> SceneContext:
+def scene(
+    setting: str, int_ext: str, time: str = "DAY", atmosphere: tuple[str, ...] = ()
+) -> SceneContext:
     location = "SOMEWHERE" if int_ext == "EXT" else "ROOM"
-    return SceneContext(1, "", int_ext, location, time, [], setting=setting, atmosphere=list(atmosphere))
+    return SceneContext(
+        1, "", int_ext, location, time, [], setting=setting, atmosphere=list(atmosphere)
+    )
 
 
 def side(name: str) -> str:
@@ -177,8 +181,12 @@ def _energy(image: Image.Image) -> tuple[float, float]:
 
 def test_rain_is_streaks_falling_fast_with_a_slight_slant() -> None:
     (rain,) = _effects(("rain",), [])
-    assert rain.kind == "rain" and rain.dy_per_s > 1.0 and 0 < abs(rain.dx_per_s) < 0.3 * rain.dy_per_s
-    across, down = _energy(Image.alpha_composite(Image.new("RGBA", rain.image.size, (40, 40, 50, 255)), rain.image))
+    assert (
+        rain.kind == "rain" and rain.dy_per_s > 1.0 and 0 < abs(rain.dx_per_s) < 0.3 * rain.dy_per_s
+    )
+    across, down = _energy(
+        Image.alpha_composite(Image.new("RGBA", rain.image.size, (40, 40, 50, 255)), rain.image)
+    )
     assert across > 2.5 * down
     # Over a frame, the rain adds streak energy across the picture more than down it.
     frame = render("street", "EXT", size=rain.image.size).convert("RGBA")
@@ -192,7 +200,9 @@ def test_weather_from_the_shot_and_the_scene_moves() -> None:
     assert {"snow", "fog", "fire", "firelight"} <= set(kinds)
     assert 0 < kinds["snow"].dy_per_s < 0.3
     assert kinds["fog"].dx_per_s != 0 and kinds["fog"].dy_per_s == 0
-    assert kinds["fire"].flicker > 0 and kinds["fire"].dy_per_s < 0 and kinds["firelight"].flicker > 0
+    assert (
+        kinds["fire"].flicker > 0 and kinds["fire"].dy_per_s < 0 and kinds["firelight"].flicker > 0
+    )
     storm = {effect.kind for effect in _effects(("storm",), [])}
     assert {"rain", "lightning"} <= storm
     assert _effects((), []) == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from typing import Any
 
 from PIL import Image, ImageDraw
 
@@ -26,31 +27,31 @@ class SafeDraw(ImageDraw.ImageDraw):
     fractions of the picture, and at tiny sizes an inset can cross its box."""
 
     @staticmethod
-    def _box(xy: object) -> object:
+    def _box(xy: Any) -> Any:
         if isinstance(xy, (tuple, list)) and len(xy) == 4 and not isinstance(xy[0], (tuple, list)):
             x0, y0, x1, y1 = xy
             return (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
         return xy
 
-    def rectangle(self, xy, *args, **kwargs):  # type: ignore[no-untyped-def, override]
-        return super().rectangle(self._box(xy), *args, **kwargs)  # type: ignore[arg-type]
+    def rectangle(self, xy: Any, *args: Any, **kwargs: Any) -> None:
+        super().rectangle(self._box(xy), *args, **kwargs)
 
-    def rounded_rectangle(self, xy, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+    def rounded_rectangle(self, xy: Any, *args: Any, **kwargs: Any) -> None:
         box = self._box(xy)
         if isinstance(box, tuple) and len(box) == 4:
             radius = args[0] if args else kwargs.pop("radius", 0)
             limit = min(box[2] - box[0], box[3] - box[1]) / 2
             args = (max(0.0, min(float(radius), limit)), *args[1:])
-        return super().rounded_rectangle(box, *args, **kwargs)  # type: ignore[arg-type]
+        super().rounded_rectangle(box, *args, **kwargs)
 
-    def ellipse(self, xy, *args, **kwargs):  # type: ignore[no-untyped-def, override]
-        return super().ellipse(self._box(xy), *args, **kwargs)  # type: ignore[arg-type]
+    def ellipse(self, xy: Any, *args: Any, **kwargs: Any) -> None:
+        super().ellipse(self._box(xy), *args, **kwargs)
 
-    def chord(self, xy, *args, **kwargs):  # type: ignore[no-untyped-def, override]
-        return super().chord(self._box(xy), *args, **kwargs)  # type: ignore[arg-type]
+    def chord(self, xy: Any, *args: Any, **kwargs: Any) -> None:
+        super().chord(self._box(xy), *args, **kwargs)
 
-    def arc(self, xy, *args, **kwargs):  # type: ignore[no-untyped-def, override]
-        return super().arc(self._box(xy), *args, **kwargs)  # type: ignore[arg-type]
+    def arc(self, xy: Any, *args: Any, **kwargs: Any) -> None:
+        super().arc(self._box(xy), *args, **kwargs)
 
 
 def pen_for(image: Image.Image) -> ImageDraw.ImageDraw:
@@ -173,13 +174,21 @@ def room(
     reach = 40.0
     far.rectangle((0, 0, c.w, c.h), fill=side)
     far.polygon(
-        [shell.at(left, shell.top, reach), shell.at(right, shell.top, reach)]
-        + [(right, shell.top), (left, shell.top)],
+        [
+            shell.at(left, shell.top, reach),
+            shell.at(right, shell.top, reach),
+            (right, shell.top),
+            (left, shell.top),
+        ],
         fill=ceiling,
     )
     far.polygon(
-        [(left, bottom), (right, bottom)]
-        + [shell.at(right, bottom, reach), shell.at(left, bottom, reach)],
+        [
+            (left, bottom),
+            (right, bottom),
+            shell.at(right, bottom, reach),
+            shell.at(left, bottom, reach),
+        ],
         fill=ground,
     )
     _floor_pattern(c, shell, ground, floor)
@@ -268,8 +277,14 @@ def window_glass(c: Canvas, box: Box, sea: bool = False) -> Image.Image:
         pen.rectangle((0, vh * 0.7, vw, vh), fill=mix(c.palette.sky.top, c.palette.mid, 0.5))
     else:
         pen.polygon(
-            [(0, vh * 0.72), (vw * 0.35, vh * 0.62), (vw * 0.7, vh * 0.7), (vw, vh * 0.64)]
-            + [(vw, vh), (0, vh)],
+            [
+                (0, vh * 0.72),
+                (vw * 0.35, vh * 0.62),
+                (vw * 0.7, vh * 0.7),
+                (vw, vh * 0.64),
+                (vw, vh),
+                (0, vh),
+            ],
             fill=mix(c.palette.far, c.palette.sky.horizon, 0.3),
         )
     return view

@@ -31,7 +31,15 @@ def skyline(c: Canvas, base: float, tallest: float, haze: float) -> None:
 def _road(c: Canvas, colour: Colour, half_far: float, half_near: float, dashes: Colour) -> None:
     vx = c.w / 2
     near_y = c.h * 1.3
-    c.back.polygon([(vx - half_far, c.hy), (vx + half_far, c.hy), (vx + half_near, near_y), (vx - half_near, near_y)], fill=colour)
+    c.back.polygon(
+        [
+            (vx - half_far, c.hy),
+            (vx + half_far, c.hy),
+            (vx + half_near, near_y),
+            (vx - half_near, near_y),
+        ],
+        fill=colour,
+    )
     for k in range(12):
         t0, t1 = (k + 0.2) / 12, (k + 0.6) / 12
         y0, y1 = c.hy + (near_y - c.hy) * t0**2, c.hy + (near_y - c.hy) * t1**2
@@ -45,7 +53,10 @@ def _lamp_post(c: Canvas, x: float, foot: float, tall: float) -> None:
     head = (x, foot - tall)
     if c.lights_on():
         glow(c.far, head, tall * 0.6, (255, 214, 140), 0.45)
-    c.mid.ellipse((x - post * 4, head[1] - post * 2, x + post * 4, head[1] + post * 2), fill=(255, 226, 160) if c.lights_on() else scale(c.palette.mid, 0.8))
+    c.mid.ellipse(
+        (x - post * 4, head[1] - post * 2, x + post * 4, head[1] + post * 2),
+        fill=(255, 226, 160) if c.lights_on() else scale(c.palette.mid, 0.8),
+    )
 
 
 def paint_street(c: Canvas) -> None:
@@ -57,17 +68,34 @@ def paint_street(c: Canvas) -> None:
     vx = c.w / 2
     for side in (-1, 1):
         for k in range(7):
-            s0, s1 = 1.3 ** k, 1.3 ** (k + 1)
+            s0, s1 = 1.3**k, 1.3 ** (k + 1)
             x0, x1 = vx + side * c.w * 0.05 * s0, vx + side * c.w * 0.05 * s1
             tall = c.h * c.rng.uniform(0.1, 0.16)
-            front = c.tone(c.rng.choice(((170, 120, 100), (190, 176, 150), (140, 150, 160), (200, 190, 170))))
-            quad = [(x0, c.hy - tall * s0), (x1, c.hy - tall * s1), (x1, c.hy + c.h * 0.012 * s1), (x0, c.hy + c.h * 0.012 * s0)]
+            front = c.tone(
+                c.rng.choice(((170, 120, 100), (190, 176, 150), (140, 150, 160), (200, 190, 170)))
+            )
+            quad = [
+                (x0, c.hy - tall * s0),
+                (x1, c.hy - tall * s1),
+                (x1, c.hy + c.h * 0.012 * s1),
+                (x0, c.hy + c.h * 0.012 * s0),
+            ]
             c.mid.polygon(quad, fill=front, outline=scale(front, 0.7))
             for row in (0.3, 0.65):
                 ya0, ya1 = c.hy - tall * s0 * row, c.hy - tall * s1 * row
                 wx0, wx1 = x0 + (x1 - x0) * 0.25, x0 + (x1 - x0) * 0.7
                 t0, t1 = 0.25, 0.7
-                c.mid.polygon([(wx0, ya0 + (ya1 - ya0) * t0), (wx1, ya0 + (ya1 - ya0) * t1), (wx1, ya0 + (ya1 - ya0) * t1 + c.h * 0.03 * s0), (wx0, ya0 + (ya1 - ya0) * t0 + c.h * 0.03 * s0)], fill=(255, 214, 140) if c.lights_on() and (k + side) % 2 else mix(front, (40, 50, 70), 0.6))
+                c.mid.polygon(
+                    [
+                        (wx0, ya0 + (ya1 - ya0) * t0),
+                        (wx1, ya0 + (ya1 - ya0) * t1),
+                        (wx1, ya0 + (ya1 - ya0) * t1 + c.h * 0.03 * s0),
+                        (wx0, ya0 + (ya1 - ya0) * t0 + c.h * 0.03 * s0),
+                    ],
+                    fill=(255, 214, 140)
+                    if c.lights_on() and (k + side) % 2
+                    else mix(front, (40, 50, 70), 0.6),
+                )
     for side in (-1, 1):
         for k in (2, 4):
             s = 1.3**k
@@ -83,40 +111,68 @@ def paint_road(c: Canvas) -> None:
     _road(c, c.tone(ASPHALT), c.w * 0.015, c.w * 0.9, (240, 240, 236))
     vx = c.w / 2
     for side in (-1, 1):
-        c.mid.line([(vx + side * c.w * 0.02, c.hy), (vx + side * c.w * 1.0, c.h * 1.3)], fill=(200, 200, 204), width=c.pen(0.008))
+        c.mid.line(
+            [(vx + side * c.w * 0.02, c.hy), (vx + side * c.w * 1.0, c.h * 1.3)],
+            fill=(200, 200, 204),
+            width=c.pen(0.008),
+        )
         for k in range(10):
             t = (k / 10) ** 2
             x = vx + side * (c.w * 0.02 + c.w * 0.98 * t)
             y = c.hy + (c.h * 1.3 - c.hy) * t
-            c.mid.line([(x, y), (x, y - c.h * 0.04 * t - 1)], fill=(170, 170, 176), width=c.pen(0.003))
+            c.mid.line(
+                [(x, y), (x, y - c.h * 0.04 * t - 1)], fill=(170, 170, 176), width=c.pen(0.003)
+            )
     sx, sy = c.x(0.78), c.hy - c.h * 0.05
     c.mid.rectangle((sx - c.x(0.002), sy, sx + c.x(0.002), c.hy + c.h * 0.05), fill=(90, 90, 96))
-    c.mid.rectangle((sx - c.x(0.05), sy - c.h * 0.06, sx + c.x(0.05), sy), fill=(40, 110, 70), outline=(240, 240, 240))
+    c.mid.rectangle(
+        (sx - c.x(0.05), sy - c.h * 0.06, sx + c.x(0.05), sy),
+        fill=(40, 110, 70),
+        outline=(240, 240, 240),
+    )
 
 
 def paint_parking_lot(c: Canvas) -> None:
     """A parking lot: painted bays in rows, a few parked cars, lamp posts, a low building."""
     p = c.palette
     sky_and_ground(c, (c.tone(ASPHALT), c.tone(scale(ASPHALT, 1.2))))
-    c.back.rectangle((c.x(0.1), c.hy - c.h * 0.12, c.x(0.9), c.hy + 1), fill=c.tone((180, 170, 150)))
-    c.back.rectangle((c.x(0.1), c.hy - c.h * 0.13, c.x(0.9), c.hy - c.h * 0.11), fill=c.tone((120, 60, 50)))
+    c.back.rectangle(
+        (c.x(0.1), c.hy - c.h * 0.12, c.x(0.9), c.hy + 1), fill=c.tone((180, 170, 150))
+    )
+    c.back.rectangle(
+        (c.x(0.1), c.hy - c.h * 0.13, c.x(0.9), c.hy - c.h * 0.11), fill=c.tone((120, 60, 50))
+    )
     for k in range(8):
         x = c.x(0.14 + k * 0.095)
-        c.back.rectangle((x, c.hy - c.h * 0.08, x + c.x(0.05), c.hy - c.h * 0.03), fill=(255, 220, 150) if c.lights_on() else (90, 110, 130))
+        c.back.rectangle(
+            (x, c.hy - c.h * 0.08, x + c.x(0.05), c.hy - c.h * 0.03),
+            fill=(255, 220, 150) if c.lights_on() else (90, 110, 130),
+        )
     line = (236, 236, 220)
     for near in (0.15, 0.4, 0.75):
         y = c.ground_y(near)
         c.mid.line([(0, y), (c.w, y)], fill=line, width=max(1, round(c.h * 0.004 * near * 2)))
         for k in range(-12, 13):
             x = c.w / 2 + k * c.w * 0.07 * (0.4 + near)
-            c.mid.line([(x, y), (x + (x - c.w / 2) * 0.15, y + c.h * 0.08 * near)], fill=line, width=max(1, round(c.h * 0.004 * near * 2)))
+            c.mid.line(
+                [(x, y), (x + (x - c.w / 2) * 0.15, y + c.h * 0.08 * near)],
+                fill=line,
+                width=max(1, round(c.h * 0.004 * near * 2)),
+            )
     colours = ((170, 40, 40), (40, 70, 140), (200, 200, 200), (40, 40, 44))
     for near, slots in ((0.15, (-5, -2, 1, 4)), (0.4, (-3, 2))):
         for k in slots:
             x = c.w / 2 + (k + 0.5) * c.w * 0.07 * (0.4 + near)
             from providers.animatic.prop_art.vehicles import draw_car
 
-            draw_car(c.mid, x, c.ground_y(near) + c.h * 0.06 * near, c.h * 0.13 * (0.4 + near), c.tone(c.rng.choice(colours)), c.lights_on())
+            draw_car(
+                c.mid,
+                x,
+                c.ground_y(near) + c.h * 0.06 * near,
+                c.h * 0.13 * (0.4 + near),
+                c.tone(c.rng.choice(colours)),
+                c.lights_on(),
+            )
     _lamp_post(c, c.x(0.2), c.ground_y(0.3), c.h * 0.3)
     _lamp_post(c, c.x(0.8), c.ground_y(0.3), c.h * 0.3)
     del p
@@ -134,11 +190,28 @@ def paint_rooftop(c: Canvas) -> None:
     tx, ty = c.x(0.74), c.hy - c.h * 0.05
     wood = c.tone((140, 96, 60))
     for lx in (-0.04, 0.04):
-        c.mid.line([(tx + c.x(lx), ty), (tx + c.x(lx * 1.3), c.hy + c.h * 0.1)], fill=(50, 50, 54), width=c.pen(0.006))
+        c.mid.line(
+            [(tx + c.x(lx), ty), (tx + c.x(lx * 1.3), c.hy + c.h * 0.1)],
+            fill=(50, 50, 54),
+            width=c.pen(0.006),
+        )
     c.mid.rectangle((tx - c.x(0.05), ty - c.h * 0.2, tx + c.x(0.05), ty), fill=wood)
-    c.mid.polygon([(tx - c.x(0.055), ty - c.h * 0.2), (tx, ty - c.h * 0.27), (tx + c.x(0.055), ty - c.h * 0.2)], fill=scale(wood, 0.7))
-    c.mid.rectangle((c.x(0.2), c.hy + c.h * 0.02, c.x(0.27), c.hy + c.h * 0.1), fill=c.tone((170, 170, 174)))
-    c.mid.line([(c.x(0.4), c.hy + c.h * 0.1), (c.x(0.4), c.hy - c.h * 0.3)], fill=(60, 60, 64), width=c.pen(0.004))
+    c.mid.polygon(
+        [
+            (tx - c.x(0.055), ty - c.h * 0.2),
+            (tx, ty - c.h * 0.27),
+            (tx + c.x(0.055), ty - c.h * 0.2),
+        ],
+        fill=scale(wood, 0.7),
+    )
+    c.mid.rectangle(
+        (c.x(0.2), c.hy + c.h * 0.02, c.x(0.27), c.hy + c.h * 0.1), fill=c.tone((170, 170, 174))
+    )
+    c.mid.line(
+        [(c.x(0.4), c.hy + c.h * 0.1), (c.x(0.4), c.hy - c.h * 0.3)],
+        fill=(60, 60, 64),
+        width=c.pen(0.004),
+    )
     ledge = c.tone((150, 140, 130))
     c.front.rectangle((0, c.y(0.9), c.w, c.h * 2), fill=ledge)
     c.front.rectangle((0, c.y(0.88), c.w, c.y(0.9)), fill=scale(ledge, 1.2))
@@ -166,11 +239,21 @@ def paint_bridge(c: Canvas) -> None:
         for k in range(21):
             t = k / 20
             sx = x + side * c.w * 0.9 * t**2
-            sy = tower_y + (c.h * 0.55) * (1 - (1 - t) ** 2) * (1 - t) + (c.hy + c.h * 0.4 - tower_y) * t**3
+            sy = (
+                tower_y
+                + (c.h * 0.55) * (1 - (1 - t) ** 2) * (1 - t)
+                + (c.hy + c.h * 0.4 - tower_y) * t**3
+            )
             pts.append((sx, sy))
         c.mid.line(pts, fill=steel, width=c.pen(0.008))
         for k in range(2, 20, 2):
             t = k / 20
             deck_x = vx + side * (c.w * 0.04 + c.w * 0.66 * t**2)
-            c.mid.line([pts[k], (deck_x, c.hy + (c.h * 1.3 - c.hy) * t**2 * 0.8)], fill=steel, width=c.pen(0.002))
-    c.mid.rectangle((vx - c.w * 0.04, tower_y + c.h * 0.04, vx + c.w * 0.04, tower_y + c.h * 0.06), fill=steel)
+            c.mid.line(
+                [pts[k], (deck_x, c.hy + (c.h * 1.3 - c.hy) * t**2 * 0.8)],
+                fill=steel,
+                width=c.pen(0.002),
+            )
+    c.mid.rectangle(
+        (vx - c.w * 0.04, tower_y + c.h * 0.04, vx + c.w * 0.04, tower_y + c.h * 0.06), fill=steel
+    )

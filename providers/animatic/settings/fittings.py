@@ -6,7 +6,7 @@ from PIL import Image, ImageDraw
 
 from providers.animatic.paint import glow
 from providers.animatic.palette import Colour, mix, scale
-from providers.animatic.settings.canvas import pen_for, Box, Canvas, Point, window_glass
+from providers.animatic.settings.canvas import Box, Canvas, Point, pen_for, window_glass
 
 SPINES = ((150, 60, 52), (60, 90, 130), (70, 110, 70), (170, 130, 60), (110, 80, 120))
 
@@ -96,7 +96,7 @@ def table(c: Canvas, draw: ImageDraw.ImageDraw, top: Box, wood: Colour, legs: bo
 def door(draw: ImageDraw.ImageDraw, quad: list[Point], wood: Colour, knob_right: bool) -> None:
     """A door filling quad (four corners, top left first, clockwise)."""
     draw.polygon(quad, fill=wood, outline=scale(wood, 0.6))
-    (ax, ay), (bx, by), (cx, cy), (dx, dy) = quad
+    (ax, ay), (bx, by), (_cx, _cy), (_dx, dy) = quad
     t = 0.82 if knob_right else 0.18
     kx = ax + (bx - ax) * t
     ky = ay + (dy - ay) * 0.55 + (by - ay) * t

@@ -12,18 +12,28 @@ def paint_corridor(c: Canvas) -> None:
     """A long corridor: walls vanishing to a small far end, doors down both sides, strip
     lights on the ceiling and their shine on the floor."""
     wall = c.tone((214, 214, 204))
-    shell = room_shell(c, (0.45, 0.55, 0.13), "plain", wall=scale(wall, 0.8), floor=(150, 150, 140), eye=0.075)
+    shell = room_shell(
+        c, (0.45, 0.55, 0.13), "plain", wall=scale(wall, 0.8), floor=(150, 150, 140), eye=0.075
+    )
     top, floor = shell.top, shell.bottom
     wood = c.tone((130, 96, 70))
     door_top = floor - (floor - top) * 0.74
     for right in (False, True):
         for s0 in (1.3, 2.0, 3.1, 4.8, 7.4):
             quad = shell.on_wall(right, s0, s0 * 1.2, door_top, floor)
-            ordered = [quad[0], quad[1], quad[2], quad[3]] if not right else [quad[1], quad[0], quad[3], quad[2]]
+            ordered = (
+                [quad[0], quad[1], quad[2], quad[3]]
+                if not right
+                else [quad[1], quad[0], quad[3], quad[2]]
+            )
             door(c.mid, [ordered[0], ordered[1], ordered[2], ordered[3]], wood, right)
-            frame = shell.on_wall(right, s0 * 0.97, s0 * 1.23, door_top - (floor - top) * 0.04, floor)
+            frame = shell.on_wall(
+                right, s0 * 0.97, s0 * 1.23, door_top - (floor - top) * 0.04, floor
+            )
             c.mid.polygon(frame, outline=scale(wall, 0.6), width=max(1, round(c.h * 0.002 * s0)))
-    c.mid.rectangle((shell.left + 1, top + (floor - top) * 0.26, shell.right - 1, floor), fill=scale(wood, 0.9))
+    c.mid.rectangle(
+        (shell.left + 1, top + (floor - top) * 0.26, shell.right - 1, floor), fill=scale(wood, 0.9)
+    )
     for s in (1.6, 2.5, 3.9, 6.0, 9.0):
         a = shell.at(shell.left + (shell.right - shell.left) * 0.3, top, s)
         b = shell.at(shell.right - (shell.right - shell.left) * 0.3, top, s * 1.06)
@@ -33,7 +43,14 @@ def paint_corridor(c: Canvas) -> None:
         c.mid.rectangle((sa[0], sa[1], sb[0], sb[1] + 1), fill=scale(c.tone((150, 150, 140)), 1.25))
     for right in (False, True):
         x = shell.right if right else shell.left
-        c.mid.line([shell.at(x, floor - (floor - top) * 0.06, 1), shell.at(x, floor - (floor - top) * 0.06, 20)], fill=scale(wall, 0.55), width=c.pen())
+        c.mid.line(
+            [
+                shell.at(x, floor - (floor - top) * 0.06, 1),
+                shell.at(x, floor - (floor - top) * 0.06, 20),
+            ],
+            fill=scale(wall, 0.55),
+            width=c.pen(),
+        )
 
 
 def paint_stairwell(c: Canvas) -> None:
@@ -52,21 +69,48 @@ def paint_stairwell(c: Canvas) -> None:
         c.mid.line([(x, y - rise), (x + run, y - rise)], fill=scale(step, 1.25), width=c.pen(0.005))
     landing_y = floor - rise * steps
     landing_x = x0 + run * steps
-    profile += [(c.x(0.9), landing_y), (c.x(0.9), landing_y + c.h * 0.04), (x0 + run * 2, floor + c.h * 0.02)]
+    profile += [
+        (c.x(0.9), landing_y),
+        (c.x(0.9), landing_y + c.h * 0.04),
+        (x0 + run * 2, floor + c.h * 0.02),
+    ]
     c.mid.polygon(profile, fill=step, outline=scale(step, 0.7))
-    c.mid.rectangle((landing_x, landing_y, c.x(0.9), landing_y + c.h * 0.03), fill=scale(step, 1.15))
+    c.mid.rectangle(
+        (landing_x, landing_y, c.x(0.9), landing_y + c.h * 0.03), fill=scale(step, 1.15)
+    )
     upper = [(c.x(0.88), landing_y)]
     for index in range(steps):
         x, y = c.x(0.88) - run * index, landing_y - rise * index
         upper += [(x, y - rise), (x - run, y - rise)]
-    upper += [(c.x(0.88) - run * steps, landing_y - rise * steps - c.h), (c.x(0.88), landing_y - c.h)]
+    upper += [
+        (c.x(0.88) - run * steps, landing_y - rise * steps - c.h),
+        (c.x(0.88), landing_y - c.h),
+    ]
     c.mid.polygon(upper, fill=scale(step, 0.9), outline=scale(step, 0.7))
     rail = c.tone((60, 60, 66))
     hand = c.h * 0.13
     for index in range(0, steps + 1):
         x, y = x0 + run * (index + 0.5), floor - rise * index - rise
         c.mid.line([(x, y), (x, y - hand)], fill=rail, width=c.pen(0.003))
-    c.mid.line([(x0 + run * 0.5, floor - rise - hand), (landing_x + run * 0.5, landing_y - hand)], fill=rail, width=c.pen(0.008))
-    c.mid.line([(landing_x + run * 0.5, landing_y - hand), (c.x(0.9), landing_y - hand)], fill=rail, width=c.pen(0.008))
-    c.mid.text((c.x(0.2), landing_y - c.h * 0.4), "2", fill=scale(wall, 0.5), font_size=max(8, round(c.h * 0.16)))
-    window(c, c.setting, (c.x(0.5), landing_y - c.h * 0.36, c.x(0.62), landing_y - c.h * 0.16), c.palette.trim)
+    c.mid.line(
+        [(x0 + run * 0.5, floor - rise - hand), (landing_x + run * 0.5, landing_y - hand)],
+        fill=rail,
+        width=c.pen(0.008),
+    )
+    c.mid.line(
+        [(landing_x + run * 0.5, landing_y - hand), (c.x(0.9), landing_y - hand)],
+        fill=rail,
+        width=c.pen(0.008),
+    )
+    c.mid.text(
+        (c.x(0.2), landing_y - c.h * 0.4),
+        "2",
+        fill=scale(wall, 0.5),
+        font_size=max(8, round(c.h * 0.16)),
+    )
+    window(
+        c,
+        c.setting,
+        (c.x(0.5), landing_y - c.h * 0.36, c.x(0.62), landing_y - c.h * 0.16),
+        c.palette.trim,
+    )

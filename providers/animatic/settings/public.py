@@ -7,34 +7,57 @@ import math
 from providers.animatic.paint import glow
 from providers.animatic.palette import mix, scale
 from providers.animatic.settings.canvas import Canvas
-from providers.animatic.settings.fittings import hanging_lamp, shelves, table, window
+from providers.animatic.settings.fittings import hanging_lamp, shelves, window
 from providers.animatic.settings.rooms import room_shell
 
 
 def paint_hospital(c: Canvas) -> None:
     """A ward: pale green walls, a bed with rails, a drip stand, a heart monitor, a
     curtain on its rail."""
-    shell = room_shell(c, (0.14, 0.86, 0.5), "tiles", wall=c.tone((204, 226, 214)), tiles=(222, 228, 226))
+    shell = room_shell(
+        c, (0.14, 0.86, 0.5), "tiles", wall=c.tone((204, 226, 214)), tiles=(222, 228, 226)
+    )
     top, floor = shell.top, shell.bottom
     window(c, c.setting, (c.x(0.2), top + c.h * 0.08, c.x(0.36), top + c.h * 0.28), (230, 232, 230))
-    c.mid.line([(c.x(0.14), top + c.h * 0.03), (c.x(0.86), top + c.h * 0.03)], fill=(170, 170, 176), width=c.pen(0.005))
+    c.mid.line(
+        [(c.x(0.14), top + c.h * 0.03), (c.x(0.86), top + c.h * 0.03)],
+        fill=(170, 170, 176),
+        width=c.pen(0.005),
+    )
     curtain = c.tone((150, 190, 200))
     for index in range(6):
         x = c.x(0.74 + index * 0.02)
-        c.mid.rectangle((x, top + c.h * 0.03, x + c.x(0.016), floor - c.h * 0.04), fill=scale(curtain, 0.9 + 0.05 * (index % 2)))
+        c.mid.rectangle(
+            (x, top + c.h * 0.03, x + c.x(0.016), floor - c.h * 0.04),
+            fill=scale(curtain, 0.9 + 0.05 * (index % 2)),
+        )
     sheet, frame = (244, 246, 248), c.tone((170, 176, 186))
     c.mid.rectangle((c.x(0.38), floor - c.h * 0.22, c.x(0.4), floor), fill=frame)
     c.mid.rectangle((c.x(0.36), floor - c.h * 0.08, c.x(0.7), floor - c.h * 0.04), fill=frame)
-    c.mid.rounded_rectangle((c.x(0.38), floor - c.h * 0.13, c.x(0.68), floor - c.h * 0.07), c.h * 0.02, fill=sheet)
-    c.mid.rounded_rectangle((c.x(0.4), floor - c.h * 0.16, c.x(0.46), floor - c.h * 0.12), c.h * 0.015, fill=(250, 250, 250))
-    c.mid.rectangle((c.x(0.48), floor - c.h * 0.12, c.x(0.68), floor - c.h * 0.07), fill=c.tone((140, 180, 210)))
+    c.mid.rounded_rectangle(
+        (c.x(0.38), floor - c.h * 0.13, c.x(0.68), floor - c.h * 0.07), c.h * 0.02, fill=sheet
+    )
+    c.mid.rounded_rectangle(
+        (c.x(0.4), floor - c.h * 0.16, c.x(0.46), floor - c.h * 0.12),
+        c.h * 0.015,
+        fill=(250, 250, 250),
+    )
+    c.mid.rectangle(
+        (c.x(0.48), floor - c.h * 0.12, c.x(0.68), floor - c.h * 0.07), fill=c.tone((140, 180, 210))
+    )
     for x in (0.36, 0.7):
         c.mid.rectangle((c.x(x), floor - c.h * 0.1, c.x(x + 0.008), floor + c.h * 0.02), fill=frame)
-    c.mid.line([(c.x(0.3), top + c.h * 0.12), (c.x(0.3), floor)], fill=(160, 164, 170), width=c.pen(0.004))
-    c.mid.rounded_rectangle((c.x(0.29), top + c.h * 0.12, c.x(0.31), top + c.h * 0.18), 2, fill=(220, 236, 250))
+    c.mid.line(
+        [(c.x(0.3), top + c.h * 0.12), (c.x(0.3), floor)], fill=(160, 164, 170), width=c.pen(0.004)
+    )
+    c.mid.rounded_rectangle(
+        (c.x(0.29), top + c.h * 0.12, c.x(0.31), top + c.h * 0.18), 2, fill=(220, 236, 250)
+    )
     mx, my = c.x(0.55), top + c.h * 0.08
     c.mid.rectangle((mx, my, mx + c.x(0.1), my + c.h * 0.1), fill=(30, 34, 38))
-    beat = [(mx + c.x(0.1) * t / 20, my + c.h * (0.05 - (0.03 if t % 7 == 3 else 0))) for t in range(21)]
+    beat = [
+        (mx + c.x(0.1) * t / 20, my + c.h * (0.05 - (0.03 if t % 7 == 3 else 0))) for t in range(21)
+    ]
     c.mid.line(beat, fill=(90, 240, 120), width=c.pen(0.003))
 
 
@@ -44,8 +67,12 @@ def paint_bar(c: Canvas) -> None:
     wood = c.tone((110, 66, 40))
     shell = room_shell(c, (0.1, 0.9, 0.5), "boards", wall=c.tone((120, 80, 60)), floor=(90, 60, 44))
     top, floor = shell.top, shell.bottom
-    c.mid.rectangle((c.x(0.16), top + c.h * 0.04, c.x(0.84), top + c.h * 0.16), fill=c.tone((170, 190, 196)))
-    shelves(c, c.mid, (c.x(0.14), top + c.h * 0.18, c.x(0.86), floor - c.h * 0.12), wood, 3, "bottles")
+    c.mid.rectangle(
+        (c.x(0.16), top + c.h * 0.04, c.x(0.84), top + c.h * 0.16), fill=c.tone((170, 190, 196))
+    )
+    shelves(
+        c, c.mid, (c.x(0.14), top + c.h * 0.18, c.x(0.86), floor - c.h * 0.12), wood, 3, "bottles"
+    )
     for x in (0.3, 0.5, 0.7):
         hanging_lamp(c, c.setting, c.x(x), top + c.h * 0.12, True)
     counter_top = c.y(0.72)
@@ -53,14 +80,23 @@ def paint_bar(c: Canvas) -> None:
     c.front.rectangle((0, counter_top - c.h * 0.025, c.w, counter_top), fill=scale(wood, 1.3))
     for index in range(8):
         x = c.w * (index + 0.5) / 8
-        c.front.line([(x, counter_top + c.h * 0.04), (x, c.h * 2)], fill=scale(wood, 0.65), width=c.pen(0.003))
+        c.front.line(
+            [(x, counter_top + c.h * 0.04), (x, c.h * 2)],
+            fill=scale(wood, 0.65),
+            width=c.pen(0.003),
+        )
     for x in (0.2, 0.45, 0.7):
-        c.mid.ellipse((c.x(x), floor - c.h * 0.01, c.x(x + 0.07), floor + c.h * 0.03), fill=c.tone((150, 40, 40)))
+        c.mid.ellipse(
+            (c.x(x), floor - c.h * 0.01, c.x(x + 0.07), floor + c.h * 0.03),
+            fill=c.tone((150, 40, 40)),
+        )
 
 
 def paint_shop(c: Canvas) -> None:
     """A shop: shelves of goods down both sides, a counter with a till, a sign, bright light."""
-    shell = room_shell(c, (0.3, 0.7, 0.4), "tiles", wall=c.tone((230, 230, 222)), tiles=(230, 226, 216))
+    shell = room_shell(
+        c, (0.3, 0.7, 0.4), "tiles", wall=c.tone((230, 230, 222)), tiles=(230, 226, 216)
+    )
     top, floor = shell.top, shell.bottom
     for right in (False, True):
         for s0 in (1.0, 1.35, 1.8):
@@ -68,10 +104,28 @@ def paint_shop(c: Canvas) -> None:
             c.mid.polygon(quad, fill=c.tone((200, 200, 196)))
             for row in range(4):
                 y = floor - c.h * 0.32 + c.h * 0.08 * row
-                a, b = shell.at(shell.right if right else shell.left, y, s0), shell.at(shell.right if right else shell.left, y, s0 * 1.3)
-                c.mid.line([a, b], fill=c.tone(c.rng.choice(((200, 60, 50), (60, 120, 190), (240, 190, 60), (80, 160, 90)))), width=max(1, round(c.h * 0.03 * s0)))
-    shelves(c, c.mid, (c.x(0.32), top + c.h * 0.08, c.x(0.68), floor), c.tone((200, 200, 196)), 4, "goods")
-    c.mid.rectangle((c.x(0.36), top + c.h * 0.01, c.x(0.64), top + c.h * 0.07), fill=c.tone((200, 50, 50)))
+                a, b = (
+                    shell.at(shell.right if right else shell.left, y, s0),
+                    shell.at(shell.right if right else shell.left, y, s0 * 1.3),
+                )
+                c.mid.line(
+                    [a, b],
+                    fill=c.tone(
+                        c.rng.choice(((200, 60, 50), (60, 120, 190), (240, 190, 60), (80, 160, 90)))
+                    ),
+                    width=max(1, round(c.h * 0.03 * s0)),
+                )
+    shelves(
+        c,
+        c.mid,
+        (c.x(0.32), top + c.h * 0.08, c.x(0.68), floor),
+        c.tone((200, 200, 196)),
+        4,
+        "goods",
+    )
+    c.mid.rectangle(
+        (c.x(0.36), top + c.h * 0.01, c.x(0.64), top + c.h * 0.07), fill=c.tone((200, 50, 50))
+    )
     counter = c.tone((176, 150, 110))
     c.front.rectangle((c.x(0.62), c.y(0.8), c.w * 1.2, c.h * 2), fill=counter)
     c.front.rectangle((c.x(0.62), c.y(0.78), c.w * 1.2, c.y(0.8)), fill=scale(counter, 1.2))
@@ -86,20 +140,31 @@ def paint_church(c: Canvas) -> None:
     top, floor = shell.top, shell.bottom
     cx, w2 = c.x(0.5), c.x(0.07)
     y0, y1 = top + c.h * 0.06, floor - c.h * 0.18
-    arch = [(cx - w2, y1), (cx - w2, y0 + w2), (cx, y0 - w2 * 0.4), (cx + w2, y0 + w2), (cx + w2, y1)]
+    arch = [
+        (cx - w2, y1),
+        (cx - w2, y0 + w2),
+        (cx, y0 - w2 * 0.4),
+        (cx + w2, y0 + w2),
+        (cx + w2, y1),
+    ]
     c.mid.polygon(arch, fill=(40, 40, 60))
     colours = ((200, 60, 60), (60, 90, 200), (230, 190, 60), (60, 160, 90))
     for row in range(6):
         for col in range(3):
             x = cx - w2 + w2 * 2 * col / 3
             y = y0 + w2 + (y1 - y0 - w2) * row / 6
-            c.mid.rectangle((x + 2, y + 2, x + w2 * 2 / 3 - 2, y + (y1 - y0 - w2) / 6 - 2), fill=colours[(row + col) % 4])
+            c.mid.rectangle(
+                (x + 2, y + 2, x + w2 * 2 / 3 - 2, y + (y1 - y0 - w2) / 6 - 2),
+                fill=colours[(row + col) % 4],
+            )
     glow(c.far, (cx, (y0 + y1) / 2), c.h * 0.4, (255, 230, 190), 0.3)
     for s in (1.0, 1.3, 1.7, 2.3):
         for x in (shell.left + c.x(0.02), shell.right - c.x(0.02)):
             a = shell.at(x - c.x(0.012), top - c.h * 0.3, s)
             b = shell.at(x + c.x(0.012), floor, s)
-            c.mid.rectangle((a[0], a[1], b[0], b[1]), fill=scale(stone, 1.08), outline=scale(stone, 0.8))
+            c.mid.rectangle(
+                (a[0], a[1], b[0], b[1]), fill=scale(stone, 1.08), outline=scale(stone, 0.8)
+            )
     wood = c.tone((100, 64, 40))
     for s in (1.25, 1.5, 1.8, 2.2):
         for x0, x1 in ((c.x(0.32), c.x(0.47)), (c.x(0.53), c.x(0.68))):
@@ -121,7 +186,9 @@ def paint_warehouse(c: Canvas) -> None:
     c.mid.rectangle((c.x(0.38), floor - c.h * 0.32, c.x(0.62), floor), fill=c.tone((180, 170, 120)))
     for row in range(16):
         y = floor - c.h * 0.32 + c.h * 0.02 * row
-        c.mid.line([(c.x(0.38), y), (c.x(0.62), y)], fill=c.tone((150, 140, 100)), width=c.pen(0.002))
+        c.mid.line(
+            [(c.x(0.38), y), (c.x(0.62), y)], fill=c.tone((150, 140, 100)), width=c.pen(0.002)
+        )
     for s in (1.0, 1.4, 2.0):
         a, b = shell.at(0, top + c.h * 0.05, s), shell.at(c.w, top + c.h * 0.05, s)
         apex = shell.at(c.w / 2, top - c.h * 0.08, s)
@@ -133,22 +200,39 @@ def paint_warehouse(c: Canvas) -> None:
         c.mid.polygon(quad, outline=rack, width=max(1, round(c.h * 0.006 * s)))
         for row in range(3):
             y = floor - c.h * 0.42 + c.h * 0.14 * row
-            c.mid.polygon(shell.on_wall(False, s * 1.03, s * 1.32, y + c.h * 0.03, y + c.h * 0.13), fill=c.tone((170, 140, 96)))
+            c.mid.polygon(
+                shell.on_wall(False, s * 1.03, s * 1.32, y + c.h * 0.03, y + c.h * 0.13),
+                fill=c.tone((170, 140, 96)),
+            )
     crate = c.tone((170, 134, 84))
     for x, tall in ((0.6, 0.1), (0.68, 0.16), (0.76, 0.08)):
         a, b = shell.at(c.x(x), floor - c.h * tall, 1.4), shell.at(c.x(x + 0.07), floor, 1.4)
-        c.mid.rectangle((a[0], a[1], b[0], b[1]), fill=crate, outline=scale(crate, 0.6), width=c.pen())
+        c.mid.rectangle(
+            (a[0], a[1], b[0], b[1]), fill=crate, outline=scale(crate, 0.6), width=c.pen()
+        )
         c.mid.line([(a[0], a[1]), (b[0], b[1])], fill=scale(crate, 0.7), width=c.pen())
 
 
 def paint_lab(c: Canvas) -> None:
     """A laboratory: white benches with glassware, a fume hood, shelves of reagents."""
-    shell = room_shell(c, (0.12, 0.88, 0.5), "tiles", wall=c.tone((236, 240, 242)), tiles=(210, 216, 220))
+    shell = room_shell(
+        c, (0.12, 0.88, 0.5), "tiles", wall=c.tone((236, 240, 242)), tiles=(210, 216, 220)
+    )
     top, floor = shell.top, shell.bottom
     hood = (c.x(0.16), top + c.h * 0.06, c.x(0.4), floor - c.h * 0.2)
     c.mid.rectangle(hood, fill=c.tone((180, 186, 190)), outline=(120, 124, 130), width=c.pen(0.005))
-    c.mid.rectangle((hood[0] + c.h * 0.02, hood[1] + c.h * 0.05, hood[2] - c.h * 0.02, hood[3]), fill=c.tone((200, 226, 236)))
-    shelves(c, c.mid, (c.x(0.56), top + c.h * 0.06, c.x(0.84), top + c.h * 0.24), c.tone((220, 220, 220)), 2, "bottles")
+    c.mid.rectangle(
+        (hood[0] + c.h * 0.02, hood[1] + c.h * 0.05, hood[2] - c.h * 0.02, hood[3]),
+        fill=c.tone((200, 226, 236)),
+    )
+    shelves(
+        c,
+        c.mid,
+        (c.x(0.56), top + c.h * 0.06, c.x(0.84), top + c.h * 0.24),
+        c.tone((220, 220, 220)),
+        2,
+        "bottles",
+    )
     bench = c.tone((60, 66, 72))
     for s, y in ((1.0, floor - c.h * 0.2), (1.5, floor - c.h * 0.18)):
         a = shell.at(c.x(0.14), y, s)
@@ -166,11 +250,36 @@ def _glassware(c: Canvas, x0: float, x1: float, base: float, s: float) -> None:
         r = c.h * 0.02 * s
         colour = c.rng.choice(liquids)
         if c.rng.random() < 0.5:
-            c.mid.polygon([(x - r, base), (x + r, base), (x + r * 0.25, base - r * 1.6), (x - r * 0.25, base - r * 1.6)], fill=(220, 236, 240), outline=(150, 170, 180))
-            c.mid.rectangle((x - r * 0.25, base - r * 2.5, x + r * 0.25, base - r * 1.6), fill=(220, 236, 240), outline=(150, 170, 180))
-            c.mid.polygon([(x - r * 0.9, base), (x + r * 0.9, base), (x + r * 0.5, base - r * 0.7), (x - r * 0.5, base - r * 0.7)], fill=colour)
+            c.mid.polygon(
+                [
+                    (x - r, base),
+                    (x + r, base),
+                    (x + r * 0.25, base - r * 1.6),
+                    (x - r * 0.25, base - r * 1.6),
+                ],
+                fill=(220, 236, 240),
+                outline=(150, 170, 180),
+            )
+            c.mid.rectangle(
+                (x - r * 0.25, base - r * 2.5, x + r * 0.25, base - r * 1.6),
+                fill=(220, 236, 240),
+                outline=(150, 170, 180),
+            )
+            c.mid.polygon(
+                [
+                    (x - r * 0.9, base),
+                    (x + r * 0.9, base),
+                    (x + r * 0.5, base - r * 0.7),
+                    (x - r * 0.5, base - r * 0.7),
+                ],
+                fill=colour,
+            )
         else:
             for k in range(4):
                 tx = x - r + k * r * 0.6
-                c.mid.rounded_rectangle((tx, base - r * 2, tx + r * 0.35, base), r * 0.17, fill=mix(colour, (255, 255, 255), 0.3 * math.sin(k)))
+                c.mid.rounded_rectangle(
+                    (tx, base - r * 2, tx + r * 0.35, base),
+                    r * 0.17,
+                    fill=mix(colour, (255, 255, 255), 0.3 * math.sin(k)),
+                )
         x += r * c.rng.uniform(3.5, 6)

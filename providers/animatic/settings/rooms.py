@@ -7,9 +7,9 @@ from PIL import Image, ImageDraw
 
 from providers.animatic.paint import glow
 from providers.animatic.palette import Colour, mix, scale
-from providers.animatic.settings.canvas import pen_for, Canvas, Room, room, window_glass
-from providers.animatic.sky import paint_sky
+from providers.animatic.settings.canvas import Canvas, Room, pen_for, room, window_glass
 from providers.animatic.settings.fittings import door, hanging_lamp, shelves, table, window
+from providers.animatic.sky import paint_sky
 
 
 def paint_room(c: Canvas) -> None:

@@ -16,7 +16,9 @@ def paint_lighthouse(c: Canvas) -> None:
     for k in range(14):
         y = c.hy + (k / 14) ** 2 * c.h * 0.4
         x = c.rng.uniform(0, c.w)
-        c.back.line([(x, y), (x + c.w * 0.1, y)], fill=mix(water, (255, 255, 255), 0.25), width=c.pen(0.002))
+        c.back.line(
+            [(x, y), (x + c.w * 0.1, y)], fill=mix(water, (255, 255, 255), 0.25), width=c.pen(0.002)
+        )
     iron = scale((52, 58, 60), 0.6 + 0.4 * p.figure_light)
     sill = c.y(0.74)
     c.mid.rectangle((0, sill, c.w, c.h * 2), fill=scale(c.tone((200, 196, 186)), 0.9))
@@ -51,5 +53,10 @@ def paint_lighthouse(c: Canvas) -> None:
         half = radius * bulge
         shade = scale(glass, 0.82 + 0.18 * ((k + 1) % 2))
         c.mid.rectangle((cx - half, y0, cx + half, y1), fill=shade, outline=scale(glass, 0.6))
-    c.mid.rectangle((cx - radius * 0.6, c.y(0.34), cx + radius * 0.6, c.y(0.42)), fill=(255, 250, 220) if lit else scale(glass, 1.1))
-    c.mid.ellipse((cx - radius * 0.5, top - c.h * 0.04, cx + radius * 0.5, top + c.h * 0.02), fill=iron)
+    c.mid.rectangle(
+        (cx - radius * 0.6, c.y(0.34), cx + radius * 0.6, c.y(0.42)),
+        fill=(255, 250, 220) if lit else scale(glass, 1.1),
+    )
+    c.mid.ellipse(
+        (cx - radius * 0.5, top - c.h * 0.04, cx + radius * 0.5, top + c.h * 0.02), fill=iron
+    )

@@ -18,11 +18,16 @@ def _road_ahead(c: Canvas) -> None:
     fill_below(c.back, c, ridge(c, c.hy, c.h * 0.05, 2), mix(p.far, p.sky.horizon, 0.4))
     road = scale((70, 72, 80), 0.5 + 0.5 * p.figure_light)
     vx = c.w * 0.5
-    c.back.polygon([(vx - 2, c.hy), (vx + 2, c.hy), (c.w * 0.95, c.h * 1.2), (c.w * 0.05, c.h * 1.2)], fill=road)
+    c.back.polygon(
+        [(vx - 2, c.hy), (vx + 2, c.hy), (c.w * 0.95, c.h * 1.2), (c.w * 0.05, c.h * 1.2)],
+        fill=road,
+    )
     for k in range(8):
         t0, t1 = (k + 0.2) / 8, (k + 0.55) / 8
         y0, y1 = c.hy + (c.h * 1.2 - c.hy) * t0**2, c.hy + (c.h * 1.2 - c.hy) * t1**2
-        c.back.line([(vx, y0), (vx, y1)], fill=(230, 220, 160), width=max(1, round(c.h * 0.01 * t1)))
+        c.back.line(
+            [(vx, y0), (vx, y1)], fill=(230, 220, 160), width=max(1, round(c.h * 0.01 * t1))
+        )
 
 
 def paint_car(c: Canvas) -> None:
@@ -35,75 +40,152 @@ def paint_car(c: Canvas) -> None:
     c.mid.rectangle((0, -c.h, c.w, roof), fill=scale(trim, 1.3))
     c.mid.polygon([(0, roof), (c.x(0.14), roof), (c.x(0.02), dash), (0, dash)], fill=trim)
     c.mid.polygon([(c.w, roof), (c.x(0.86), roof), (c.x(0.98), dash), (c.w, dash)], fill=trim)
-    c.mid.rounded_rectangle((c.x(0.44), roof + c.h * 0.02, c.x(0.56), roof + c.h * 0.07), c.h * 0.01, fill=(30, 30, 34), outline=(90, 90, 96))
-    c.mid.line([(c.x(0.5), roof), (c.x(0.5), roof + c.h * 0.02)], fill=(30, 30, 34), width=c.pen(0.006))
+    c.mid.rounded_rectangle(
+        (c.x(0.44), roof + c.h * 0.02, c.x(0.56), roof + c.h * 0.07),
+        c.h * 0.01,
+        fill=(30, 30, 34),
+        outline=(90, 90, 96),
+    )
+    c.mid.line(
+        [(c.x(0.5), roof), (c.x(0.5), roof + c.h * 0.02)], fill=(30, 30, 34), width=c.pen(0.006)
+    )
     c.front.polygon([(0, dash), (c.w, dash), (c.w, c.h * 2), (0, c.h * 2)], fill=trim)
     c.front.rectangle((0, dash - c.h * 0.02, c.w, dash + c.h * 0.01), fill=scale(trim, 1.5))
     cx, cy, r = c.x(0.3), dash + c.h * 0.16, c.h * 0.2
     for k, dx in enumerate((-0.06, 0.0)):
         gx = cx + c.x(dx) + c.h * 0.03
         col = (255, 170, 80) if c.lights_on() else (200, 200, 190)
-        c.front.ellipse((gx - c.h * 0.025, dash + c.h * 0.02, gx + c.h * 0.025, dash + c.h * 0.07), outline=col, width=c.pen(0.003))
-        c.front.line([(gx, dash + c.h * 0.045), (gx + c.h * 0.015 * (1 - 2 * k), dash + c.h * 0.03)], fill=col, width=c.pen(0.003))
-    c.front.ellipse((cx - r, cy - r, cx + r, cy + r), outline=(20, 20, 22), width=max(2, round(c.h * 0.025)))
+        c.front.ellipse(
+            (gx - c.h * 0.025, dash + c.h * 0.02, gx + c.h * 0.025, dash + c.h * 0.07),
+            outline=col,
+            width=c.pen(0.003),
+        )
+        c.front.line(
+            [(gx, dash + c.h * 0.045), (gx + c.h * 0.015 * (1 - 2 * k), dash + c.h * 0.03)],
+            fill=col,
+            width=c.pen(0.003),
+        )
+    c.front.ellipse(
+        (cx - r, cy - r, cx + r, cy + r), outline=(20, 20, 22), width=max(2, round(c.h * 0.025))
+    )
     c.front.line([(cx - r, cy), (cx + r, cy)], fill=(20, 20, 22), width=max(2, round(c.h * 0.02)))
     c.front.ellipse((cx - r * 0.25, cy - r * 0.2, cx + r * 0.25, cy + r * 0.3), fill=(30, 30, 34))
-    c.front.rectangle((c.x(0.56), dash + c.h * 0.04, c.x(0.66), dash + c.h * 0.1), fill=(20, 24, 30))
+    c.front.rectangle(
+        (c.x(0.56), dash + c.h * 0.04, c.x(0.66), dash + c.h * 0.1), fill=(20, 24, 30)
+    )
     if c.lights_on():
-        c.front.rectangle((c.x(0.57), dash + c.h * 0.05, c.x(0.65), dash + c.h * 0.09), fill=(90, 180, 230))
+        c.front.rectangle(
+            (c.x(0.57), dash + c.h * 0.05, c.x(0.65), dash + c.h * 0.09), fill=(90, 180, 230)
+        )
 
 
 def paint_bus(c: Canvas) -> None:
     """Down a bus's aisle: rows of seats both sides, windows along the walls, yellow poles,
     the windscreen at the front."""
     p = c.palette
-    shell = room_shell(c, (0.38, 0.62, 0.26), "plain", wall=(40, 44, 50), floor=(80, 84, 90), eye=0.15)
+    shell = room_shell(
+        c, (0.38, 0.62, 0.26), "plain", wall=(40, 44, 50), floor=(80, 84, 90), eye=0.15
+    )
     top, floor = shell.top, shell.bottom
-    window(c, c.setting, (shell.left + 2, top + 2, shell.right - 2, floor - (floor - top) * 0.3), (40, 44, 50))
+    window(
+        c,
+        c.setting,
+        (shell.left + 2, top + 2, shell.right - 2, floor - (floor - top) * 0.3),
+        (40, 44, 50),
+    )
     for right in (False, True):
         for s0 in (1.1, 1.5, 2.05, 2.8, 3.8):
-            glass = shell.on_wall(right, s0, s0 * 1.3, top + (floor - top) * 0.1, top + (floor - top) * 0.55)
-            c.mid.polygon(glass, fill=mix(p.sky.middle, p.sky.horizon, 0.5), outline=(40, 44, 50), width=max(1, round(c.h * 0.004 * s0)))
+            glass = shell.on_wall(
+                right, s0, s0 * 1.3, top + (floor - top) * 0.1, top + (floor - top) * 0.55
+            )
+            c.mid.polygon(
+                glass,
+                fill=mix(p.sky.middle, p.sky.horizon, 0.5),
+                outline=(40, 44, 50),
+                width=max(1, round(c.h * 0.004 * s0)),
+            )
     seat = c.tone((60, 90, 150))
     for s in (3.6, 2.6, 1.9, 1.4):
-        for x0, x1 in ((shell.left, shell.left + (shell.right - shell.left) * 0.38), (shell.right - (shell.right - shell.left) * 0.38, shell.right)):
+        for x0, x1 in (
+            (shell.left, shell.left + (shell.right - shell.left) * 0.38),
+            (shell.right - (shell.right - shell.left) * 0.38, shell.right),
+        ):
             a = shell.at(x0, top + (floor - top) * 0.45, s)
             b = shell.at(x1, floor, s)
-            c.mid.rounded_rectangle((a[0], a[1], b[0], b[1]), max(1, round(c.h * 0.01 * s)), fill=seat, outline=scale(seat, 0.6))
+            c.mid.rounded_rectangle(
+                (a[0], a[1], b[0], b[1]),
+                max(1, round(c.h * 0.01 * s)),
+                fill=seat,
+                outline=scale(seat, 0.6),
+            )
     pole = (230, 190, 40)
     for s in (1.3, 2.0, 3.2):
-        for x in (shell.left + (shell.right - shell.left) * 0.4, shell.right - (shell.right - shell.left) * 0.4):
+        for x in (
+            shell.left + (shell.right - shell.left) * 0.4,
+            shell.right - (shell.right - shell.left) * 0.4,
+        ):
             a, b = shell.at(x, top, s), shell.at(x, floor, s)
             c.mid.line([a, b], fill=pole, width=max(1, round(c.h * 0.005 * s)))
     rail_y = top + (floor - top) * 0.05
-    for x in (shell.left + (shell.right - shell.left) * 0.3, shell.right - (shell.right - shell.left) * 0.3):
-        c.mid.line([shell.at(x, rail_y, 1), shell.at(x, rail_y, 6)], fill=(200, 200, 206), width=c.pen(0.006))
+    for x in (
+        shell.left + (shell.right - shell.left) * 0.3,
+        shell.right - (shell.right - shell.left) * 0.3,
+    ):
+        c.mid.line(
+            [shell.at(x, rail_y, 1), shell.at(x, rail_y, 6)],
+            fill=(200, 200, 206),
+            width=c.pen(0.006),
+        )
 
 
 def paint_train(c: Canvas) -> None:
     """A train carriage from the aisle: a long window onto fields and telegraph poles, the
     luggage rack over it, a table and a pair of facing seats."""
     p = c.palette
-    shell = room_shell(c, (0.0, 1.0, 0.52), "plain", wall=c.tone((206, 200, 186)), floor=(90, 90, 96))
+    shell = room_shell(
+        c, (0.0, 1.0, 0.52), "plain", wall=c.tone((206, 200, 186)), floor=(90, 90, 96)
+    )
     top, floor = shell.top, shell.bottom
     gy0, gy1 = top + c.h * 0.12, floor - c.h * 0.2
     for k in range(3):
         x0 = c.x(0.04 + k * 0.33)
         x1 = x0 + c.x(0.27)
         window(c, c.setting, (x0, gy0, x1, gy1), c.tone((150, 150, 150)), bars=0)
-        c.mid.line([(x0, gy1 - (gy1 - gy0) * 0.25), (x1, gy1 - (gy1 - gy0) * 0.3)], fill=(40, 40, 40), width=c.pen(0.002))
+        c.mid.line(
+            [(x0, gy1 - (gy1 - gy0) * 0.25), (x1, gy1 - (gy1 - gy0) * 0.3)],
+            fill=(40, 40, 40),
+            width=c.pen(0.002),
+        )
         for pole_x in (x0 + (x1 - x0) * 0.35,):
-            c.mid.line([(pole_x, gy0 + (gy1 - gy0) * 0.3), (pole_x, gy1)], fill=(80, 70, 60), width=c.pen(0.004))
+            c.mid.line(
+                [(pole_x, gy0 + (gy1 - gy0) * 0.3), (pole_x, gy1)],
+                fill=(80, 70, 60),
+                width=c.pen(0.004),
+            )
     c.mid.rectangle((0, top + c.h * 0.03, c.w, top + c.h * 0.06), fill=c.tone((120, 120, 126)))
     for index in range(30):
         x = c.w * index / 30
-        c.mid.line([(x, top + c.h * 0.06), (x, top + c.h * 0.085)], fill=c.tone((120, 120, 126)), width=c.pen(0.002))
+        c.mid.line(
+            [(x, top + c.h * 0.06), (x, top + c.h * 0.085)],
+            fill=c.tone((120, 120, 126)),
+            width=c.pen(0.002),
+        )
     seat = c.tone((150, 50, 60))
-    c.mid.rectangle((c.x(0.4), gy1 + c.h * 0.04, c.x(0.6), gy1 + c.h * 0.06), fill=c.tone((200, 196, 186)))
+    c.mid.rectangle(
+        (c.x(0.4), gy1 + c.h * 0.04, c.x(0.6), gy1 + c.h * 0.06), fill=c.tone((200, 196, 186))
+    )
     c.mid.rectangle((c.x(0.49), gy1 + c.h * 0.06, c.x(0.51), floor), fill=(90, 90, 96))
     for x0, x1 in ((0.14, 0.36), (0.64, 0.86)):
-        c.mid.rounded_rectangle((c.x(x0), gy0 + c.h * 0.02, c.x(x1), floor), c.h * 0.03, fill=seat, outline=scale(seat, 0.6))
-        c.mid.rectangle((c.x(x0) + c.h * 0.03, gy0 + c.h * 0.04, c.x(x1) - c.h * 0.03, gy0 + c.h * 0.1), fill=(230, 230, 226))
+        c.mid.rounded_rectangle(
+            (c.x(x0), gy0 + c.h * 0.02, c.x(x1), floor),
+            c.h * 0.03,
+            fill=seat,
+            outline=scale(seat, 0.6),
+        )
+        c.mid.rectangle(
+            (c.x(x0) + c.h * 0.03, gy0 + c.h * 0.04, c.x(x1) - c.h * 0.03, gy0 + c.h * 0.1),
+            fill=(230, 230, 226),
+        )
     del p
 
 
@@ -118,19 +200,32 @@ def paint_ship_cabin(c: Canvas) -> None:
     for x in (0.44, 0.66):
         r = c.h * 0.06
         cx, cy = c.x(x), top + c.h * 0.18
-        from providers.animatic.settings.rooms import round_mask
         from providers.animatic.settings.canvas import window_glass
+        from providers.animatic.settings.rooms import round_mask
 
-        c.setting.paste(window_glass(c, (0, 0, r * 2, r * 2), sea=True), (round(cx - r), round(cy - r)), round_mask(r))
+        c.setting.paste(
+            window_glass(c, (0, 0, r * 2, r * 2), sea=True),
+            (round(cx - r), round(cy - r)),
+            round_mask(r),
+        )
         c.mid.ellipse((cx - r, cy - r, cx + r, cy + r), outline=(200, 160, 70), width=c.pen(0.012))
     bunk = c.tone((200, 200, 196))
-    c.mid.rectangle((c.x(0.1), floor - c.h * 0.36, c.x(0.34), floor - c.h * 0.33), fill=scale(wood, 0.7))
+    c.mid.rectangle(
+        (c.x(0.1), floor - c.h * 0.36, c.x(0.34), floor - c.h * 0.33), fill=scale(wood, 0.7)
+    )
     c.mid.rectangle((c.x(0.1), floor - c.h * 0.33, c.x(0.33), floor - c.h * 0.29), fill=bunk)
     c.mid.rectangle((c.x(0.1), floor - c.h * 0.13, c.x(0.34), floor), fill=scale(wood, 0.7))
-    c.mid.rectangle((c.x(0.1), floor - c.h * 0.16, c.x(0.33), floor - c.h * 0.12), fill=c.tone((70, 90, 140)))
+    c.mid.rectangle(
+        (c.x(0.1), floor - c.h * 0.16, c.x(0.33), floor - c.h * 0.12), fill=c.tone((70, 90, 140))
+    )
     lamp = (c.x(0.8), top + c.h * 0.16)
     glow(c.far, lamp, c.h * 0.3, (255, 210, 140), 0.45 if c.palette.lamp else 0.2)
-    c.mid.rectangle((lamp[0] - c.h * 0.015, lamp[1] - c.h * 0.03, lamp[0] + c.h * 0.015, lamp[1] + c.h * 0.03), fill=(255, 226, 160), outline=(200, 160, 70), width=c.pen(0.004))
+    c.mid.rectangle(
+        (lamp[0] - c.h * 0.015, lamp[1] - c.h * 0.03, lamp[0] + c.h * 0.015, lamp[1] + c.h * 0.03),
+        fill=(255, 226, 160),
+        outline=(200, 160, 70),
+        width=c.pen(0.004),
+    )
     for y in (top + c.h * 0.02, floor - c.h * 0.02):
         c.mid.line([(shell.left, y), (shell.right, y)], fill=scale(wood, 0.6), width=c.pen(0.01))
 
@@ -143,23 +238,46 @@ def paint_ship_bridge(c: Canvas) -> None:
     c.back.rectangle((0, c.hy, c.w, c.h * 2), fill=water)
     for k in range(20):
         y = c.hy + (k / 20) ** 2 * c.h * 0.5
-        c.back.line([(c.rng.uniform(0, c.w * 0.5), y), (c.rng.uniform(c.w * 0.5, c.w), y)], fill=mix(water, (255, 255, 255), 0.2), width=c.pen(0.002))
+        c.back.line(
+            [(c.rng.uniform(0, c.w * 0.5), y), (c.rng.uniform(c.w * 0.5, c.w), y)],
+            fill=mix(water, (255, 255, 255), 0.2),
+            width=c.pen(0.002),
+        )
     frame = c.tone((210, 210, 204))
     c.mid.rectangle((0, -c.h, c.w, c.y(0.2)), fill=frame)
     for k in range(6):
         x = c.w * k / 5
-        c.mid.polygon([(x - c.x(0.012), c.y(0.2)), (x + c.x(0.012), c.y(0.2)), (x + c.x(0.02), c.y(0.7)), (x - c.x(0.02), c.y(0.7))], fill=frame)
+        c.mid.polygon(
+            [
+                (x - c.x(0.012), c.y(0.2)),
+                (x + c.x(0.012), c.y(0.2)),
+                (x + c.x(0.02), c.y(0.7)),
+                (x - c.x(0.02), c.y(0.7)),
+            ],
+            fill=frame,
+        )
     console = c.tone((70, 80, 90))
     c.front.rectangle((0, c.y(0.7), c.w, c.h * 2), fill=console)
     c.front.rectangle((0, c.y(0.7), c.w, c.y(0.72)), fill=scale(console, 1.4))
     for x in (0.15, 0.22, 0.72, 0.8):
-        c.front.rectangle((c.x(x), c.y(0.75), c.x(x + 0.05), c.y(0.8)), fill=(40, 110, 70) if c.lights_on() else (30, 34, 40))
+        c.front.rectangle(
+            (c.x(x), c.y(0.75), c.x(x + 0.05), c.y(0.8)),
+            fill=(40, 110, 70) if c.lights_on() else (30, 34, 40),
+        )
     cx, cy, r = c.x(0.5), c.y(0.86), c.h * 0.16
     wheel = c.tone((130, 84, 44))
     for k in range(8):
         import math
 
         a = k * math.pi / 4
-        c.front.line([(cx, cy), (cx + math.cos(a) * r * 1.25, cy + math.sin(a) * r * 1.25)], fill=wheel, width=c.pen(0.014))
-    c.front.ellipse((cx - r, cy - r, cx + r, cy + r), outline=wheel, width=max(2, round(c.h * 0.022)))
-    c.front.ellipse((cx - r * 0.15, cy - r * 0.15, cx + r * 0.15, cy + r * 0.15), fill=(200, 160, 70))
+        c.front.line(
+            [(cx, cy), (cx + math.cos(a) * r * 1.25, cy + math.sin(a) * r * 1.25)],
+            fill=wheel,
+            width=c.pen(0.014),
+        )
+    c.front.ellipse(
+        (cx - r, cy - r, cx + r, cy + r), outline=wheel, width=max(2, round(c.h * 0.022))
+    )
+    c.front.ellipse(
+        (cx - r * 0.15, cy - r * 0.15, cx + r * 0.15, cy + r * 0.15), fill=(200, 160, 70)
+    )
