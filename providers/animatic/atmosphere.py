@@ -39,18 +39,34 @@ def atmospheres(words: list[str]) -> list[str]:
     return list(kinds)
 
 
-def _rgb(image: Image.Image) -> np.ndarray:
-    return np.asarray(image, dtype=np.float32)
-
-
 def _blend(image: Image.Image, colour: Colour, amount: np.ndarray | float) -> Image.Image:
-    """image (RGB or RGBA) blended toward colour by amount (a scalar or a column of rows)."""
-    pixels = _rgb(image)
-    target = np.array(colour, dtype=np.float32)
-    rgb = pixels[..., :3]
-    weight = amount if np.isscalar(amount) else np.asarray(amount)[:, None, None]
-    pixels[..., :3] = rgb + (target - rgb) * weight
-    return Image.fromarray(np.clip(pixels, 0, 255).astype(np.uint8), image.mode)
+    """image (RGB or RGBA) blended toward colour by amount: a scalar, or one per row.
+
+    Done by Pillow in C (a blend or a composite through a row mask): these layers are
+    large, and a float copy of each would cost seconds. A layer's empty margins are left."""
+    if isinstance(amount, np.ndarray):
+        per_row = amount
+    else:
+        per_row = np.full(image.height, float(amount), dtype=np.float32)
+    if image.mode == "RGBA":
+        box = image.getchannel("A").getbbox()
+        if box is None:
+            return image
+        if box != (0, 0, *image.size):
+            out = image.copy()
+            out.paste(_blend(image.crop(box), colour, per_row[box[1] : box[3]]), box[:2])
+            return out
+    rgb = image.convert("RGB")
+    solid = Image.new("RGB", image.size, colour)
+    if np.ptp(per_row) == 0:
+        out = Image.blend(rgb, solid, float(per_row[0]))
+    else:
+        rows = np.clip(np.rint(per_row * 255), 0, 255).astype(np.uint8)
+        mask = Image.fromarray(rows.reshape(-1, 1), "L")
+        out = Image.composite(solid, rgb, mask.resize(image.size, Image.Resampling.NEAREST))
+    if image.mode == "RGBA":
+        out.putalpha(image.getchannel("A"))
+    return out
 
 
 def _replace(canvas: Canvas, far: Image.Image, setting: Image.Image, fore: Image.Image) -> None:
@@ -89,18 +105,15 @@ def _wet(c: Canvas, outdoors: bool) -> None:
     """Grey light; outdoors the ground shines, mirroring what stands above it."""
     far = _blend(c.far, (96, 104, 118), 0.3)
     setting = _blend(c.setting, (96, 104, 118), 0.2)
-    if outdoors and 0 < c.hy < c.h:
+    top = round(c.hy)
+    depth = min(top, c.h - top)
+    if outdoors and depth > 1:
         picture = far.convert("RGBA")
         picture.alpha_composite(setting)
-        above = np.asarray(picture.convert("RGB"), dtype=np.float32)
-        top = round(c.hy)
-        depth = min(top, c.h - top)
-        mirror = above[top - depth : top][::-1]
-        ground = np.asarray(far, dtype=np.float32)
-        band = ground[top : top + depth]
-        fade = (1 - np.arange(depth, dtype=np.float32) / max(1, depth))[:, None, None] * 0.45
-        ground[top : top + depth] = band + (mirror - band) * fade
-        far = Image.fromarray(np.clip(ground, 0, 255).astype(np.uint8), "RGB")
+        mirror = picture.crop((0, top - depth, c.w, top)).transpose(Image.Transpose.FLIP_TOP_BOTTOM)
+        fade = (1 - np.arange(depth, dtype=np.float32) / depth) * 0.45 * 255
+        mask = Image.fromarray(fade.astype(np.uint8).reshape(-1, 1), "L").resize((c.w, depth))
+        far.paste(mirror.convert("RGB"), (0, top), mask)
     _replace(c, far, setting, c.fore)
 
 
@@ -111,15 +124,17 @@ def _snow(c: Canvas, outdoors: bool) -> None:
     if outdoors:
         far = _blend(far, white, _rows(c, c.hy, c.hy + c.h * 0.05) * 0.75)
         far = _blend(far, (200, 206, 216), 0.15)
-    layer = np.asarray(c.setting).copy()
-    alpha = layer[..., 3] > 0
-    cap = max(2, round(c.h * 0.012))
-    edge = np.zeros_like(alpha)
-    for k in range(1, cap + 1):
-        edge[k:] |= alpha[k:] & ~alpha[:-k]
     if outdoors:
-        layer[edge] = (*white, 255)
-    _replace(c, far, Image.fromarray(layer, "RGBA"), c.fore)
+        # A pixel is snow-capped when open air lies less than `cap` pixels above it.
+        alpha = np.asarray(c.setting.getchannel("A")) > 0
+        rows = np.arange(c.h, dtype=np.int32)[:, None]
+        open_air = np.where(alpha, np.int32(-(2**30)), rows)
+        last_open = np.maximum.accumulate(open_air, axis=0)
+        cap = max(2, round(c.h * 0.012))
+        edge = alpha & (rows - last_open <= cap)
+        mask = Image.fromarray(edge.astype(np.uint8) * 255, "L")
+        c.setting.paste((*white, 255), (0, 0), mask)
+    c.far.paste(far)
 
 
 def _fog(c: Canvas, outdoors: bool) -> None:
