@@ -81,6 +81,18 @@ def paint_overhead(canvas: Canvas, ground: str, interior: bool) -> None:
                     unit * 0.2,
                     fill=(60, 90, 150),
                 )
+    if pattern in ("lanes", "bays"):
+        _cars_from_above(c, unit)
+    if ground == "iron":  # the lamp room: the lens, round, in the middle
+        cx, cy, r = c.w / 2, c.h / 2, c.h * 0.25
+        for ring in range(5):
+            k = r * (1 - ring * 0.18)
+            c.mid.ellipse(
+                (cx - k, cy - k, cx + k, cy + k),
+                fill=c.tone((200 - ring * 20, 224, 226)),
+                outline=(90, 100, 100),
+            )
+        return
     if interior and pattern != "seats":
         # A table and its chairs, from above, in the middle of the floor.
         cx, cy = c.w / 2, c.h / 2
@@ -93,4 +105,22 @@ def paint_overhead(canvas: Canvas, ground: str, interior: bool) -> None:
             )
         c.mid.ellipse(
             (cx - unit * 1.2, cy - unit * 0.9, cx + unit * 1.2, cy + unit * 0.9), fill=wood
+        )
+
+
+def _cars_from_above(c: Canvas, unit: float) -> None:
+    """A few cars seen from the top: bodies, windscreens, roofs."""
+    colours = ((170, 40, 40), (40, 70, 140), (210, 210, 210), (40, 40, 44))
+    for index in range(5):
+        x = c.w * (0.1 + 0.2 * index) + unit * 0.4
+        y = c.h * c.rng.uniform(0.15, 0.7)
+        body = c.tone(colours[index % len(colours)])
+        c.mid.rounded_rectangle((x, y, x + unit * 0.9, y + unit * 2), unit * 0.2, fill=body)
+        c.mid.rectangle(
+            (x + unit * 0.12, y + unit * 0.45, x + unit * 0.78, y + unit * 0.75),
+            fill=(120, 160, 190),
+        )
+        c.mid.rectangle(
+            (x + unit * 0.12, y + unit * 1.45, x + unit * 0.78, y + unit * 1.65),
+            fill=(120, 160, 190),
         )

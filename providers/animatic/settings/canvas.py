@@ -110,7 +110,7 @@ class Canvas:
     def tone(self, colour: Colour, light: float = 1.0) -> Colour:
         """A material's colour under the time of day's light."""
         lit = mix(colour, self.palette.sky.horizon, 0.12)
-        return scale(lit, light * (0.55 + 0.45 * self.palette.figure_light))
+        return scale(lit, light * self.palette.figure_light**1.6)
 
     def ground_y(self, near: float) -> float:
         """Outdoors: the ground's height at nearness 0 (horizon) .. 1 (the picture's foot at
@@ -270,7 +270,8 @@ def window_glass(c: Canvas, box: Box, sea: bool = False) -> Image.Image:
     """What a window shows: a patch of sky over land or sea, for pasting into a frame."""
     x0, y0, x1, y1 = box
     size = (max(1, round(x1 - x0)), max(1, round(y1 - y0)))
-    view = paint_sky(size, c.palette.sky, 0.7, c.rng)
+    stars = max(3, round(170 * size[0] * size[1] / (c.w * c.h)))
+    view = paint_sky(size, c.palette.sky, 0.7, c.rng, stars)
     pen = pen_for(view)
     vw, vh = size
     if sea:

@@ -125,7 +125,9 @@ def paint_office(c: Canvas) -> None:
 
 def city_view(c: Canvas, size: tuple[int, int]) -> Image.Image:
     """Towers against the sky, lit windows after dark: what an office window shows."""
-    view = paint_sky(size, c.palette.sky, 0.8, c.rng)
+    view = paint_sky(
+        size, c.palette.sky, 0.8, c.rng, max(3, round(170 * size[0] * size[1] / (c.w * c.h)))
+    )
     pen = pen_for(view)
     x = 0.0
     tower = mix(c.palette.mid, (120, 126, 140), 0.5)
