@@ -115,6 +115,20 @@ def _wet(c: Canvas, outdoors: bool) -> None:
         mask = Image.fromarray(fade.astype(np.uint8).reshape(-1, 1), "L").resize((c.w, depth))
         far.paste(mirror.convert("RGB"), (0, top), mask)
     _replace(c, far, setting, c.fore)
+    _drops_on_glass(c)
+
+
+def _drops_on_glass(c: Canvas) -> None:
+    """Beads of rain on every pane the painter drew, some running down in trails."""
+    for x0, y0, x1, y1 in c.glass:
+        area = max(0.0, (x1 - x0) * (y1 - y0)) / (c.h * c.h)
+        for _ in range(round(60 * area) + 4):
+            x, y = c.rng.uniform(x0, x1), c.rng.uniform(y0, y1)
+            r = c.h * c.rng.uniform(0.002, 0.006)
+            c.front.ellipse((x - r, y - r, x + r, y + r), fill=(225, 232, 240, 150))
+            if c.rng.random() < 0.3:
+                end = min(y1, y + c.h * c.rng.uniform(0.02, 0.08))
+                c.front.line([(x, y), (x, end)], fill=(225, 232, 240, 110), width=max(1, round(r)))
 
 
 def _snow(c: Canvas, outdoors: bool) -> None:
@@ -135,6 +149,9 @@ def _snow(c: Canvas, outdoors: bool) -> None:
         mask = Image.fromarray(edge.astype(np.uint8) * 255, "L")
         c.setting.paste((*white, 255), (0, 0), mask)
     c.far.paste(far)
+    for x0, _, x1, y1 in c.glass:  # snow banked against the foot of each pane
+        bank = c.h * 0.02
+        c.front.chord((x0, y1 - bank, x1, y1 + bank), 180, 360, fill=(*white, 255))
 
 
 def _fog(c: Canvas, outdoors: bool) -> None:
@@ -147,6 +164,8 @@ def _fog(c: Canvas, outdoors: bool) -> None:
         _blend(c.setting, fog, 0.5 + 0.2 * band),
         _blend(c.fore, fog, 0.5),
     )
+    for x0, y0, x1, y1 in c.glass:  # the panes mist over
+        c.front.rectangle((x0, y0, x1, y1), fill=(*fog, 90))
 
 
 def _fire(c: Canvas, outdoors: bool) -> None:

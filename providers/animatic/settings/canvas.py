@@ -65,6 +65,8 @@ class Canvas:
     horizon: float
     overhead: bool
     rng: random.Random
+    # Panes of glass the painter drew (a window, a windscreen): rain runs down them.
+    glass: list[Box] = field(default_factory=list)
     far: Image.Image = field(init=False)
     setting: Image.Image = field(init=False)
     fore: Image.Image = field(init=False)

@@ -19,6 +19,7 @@ def window(
     if x1 - x0 < 2 or y1 - y0 < 2:
         return
     layer.paste(window_glass(c, box, sea), (round(x0), round(y0)))
+    c.glass.append(box)
     draw = pen_for(layer)
     bar = max(1.0, c.h * 0.01)
     draw.rectangle((x0 - bar, y0 - bar, x1 + bar, y1 + bar), outline=frame, width=round(bar))

@@ -21,6 +21,7 @@ def paint_lighthouse(c: Canvas) -> None:
         )
     iron = scale((52, 58, 60), 0.6 + 0.4 * p.figure_light)
     sill = c.y(0.74)
+    c.glass.append((0, c.y(0.06), c.w, sill))
     c.mid.rectangle((0, sill, c.w, c.h * 2), fill=scale(c.tone((200, 196, 186)), 0.9))
     c.mid.rectangle((0, sill, c.w, sill + c.h * 0.02), fill=iron)
     c.mid.rectangle((0, -c.h, c.w, c.y(0.06)), fill=iron)

@@ -37,6 +37,7 @@ def paint_car(c: Canvas) -> None:
     trim = scale((40, 42, 48), 0.6 + 0.4 * c.palette.figure_light)
     roof = c.y(0.14)
     dash = c.y(0.74)
+    c.glass.append((c.x(0.08), roof, c.x(0.92), dash))
     c.mid.rectangle((0, -c.h, c.w, roof), fill=scale(trim, 1.3))
     c.mid.polygon([(0, roof), (c.x(0.14), roof), (c.x(0.02), dash), (0, dash)], fill=trim)
     c.mid.polygon([(c.w, roof), (c.x(0.86), roof), (c.x(0.98), dash), (c.w, dash)], fill=trim)
