@@ -86,9 +86,9 @@ def paint_overhead(canvas: Canvas, ground: str, interior: bool) -> None:
     if ground == "iron":  # the lamp room: the lens, round, in the middle
         cx, cy, r = c.w / 2, c.h / 2, c.h * 0.25
         for ring in range(5):
-            k = r * (1 - ring * 0.18)
+            ring_r = r * (1 - ring * 0.18)
             c.mid.ellipse(
-                (cx - k, cy - k, cx + k, cy + k),
+                (cx - ring_r, cy - ring_r, cx + ring_r, cy + ring_r),
                 fill=c.tone((200 - ring * 20, 224, 226)),
                 outline=(90, 100, 100),
             )

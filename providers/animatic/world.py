@@ -61,14 +61,20 @@ def _empty(size: tuple[int, int]) -> Image.Image:
 
 
 def paint_world(
-    scene: SceneContext, palette: Palette, seed: int, size: tuple[int, int], view: WorldView
+    scene: SceneContext,
+    palette: Palette,
+    seed: int,
+    size: tuple[int, int],
+    view: WorldView,
+    atmosphere: list[str] | None = None,
 ) -> WorldLayers:
     """The scene's place in layers, with its weather and light painted in.
 
     A setting the animatic knows is drawn by its own painter (providers/animatic/settings);
     "" or an unknown one is the generic room (INT) or landscape (EXT). The atmosphere's
     still parts (wet ground, haze, snow cover, neon, dawn light) are painted here; what
-    moves comes from weather.effects_for."""
+    moves comes from weather.effects_for. atmosphere: a shot's own words (Shot.atmosphere),
+    painted with the scene's."""
     interior = is_interior(scene.int_ext)
     art = resolve_setting(scene.setting, interior)
     canvas = Canvas(size, palette, view.horizon, view.overhead, random.Random(seed))
@@ -84,7 +90,7 @@ def paint_world(
     else:
         _generic(canvas, scene, seed, interior)
     outdoors = not (art.interior if art is not None else interior)
-    paint_atmosphere(canvas, scene.atmosphere, outdoors)
+    paint_atmosphere(canvas, [*scene.atmosphere, *(atmosphere or [])], outdoors)
     return WorldLayers(canvas.far, canvas.setting, canvas.fore)
 
 

@@ -223,8 +223,22 @@ def test_effect_textures_tile_seamlessly() -> None:
             assert seam <= 1.5 * ordinary + 0.5, (effect.kind, axis, seam, ordinary)
 
 
+def test_a_shots_own_atmosphere_joins_the_scenes() -> None:
+    context, palette = scene("street", "EXT"), palette_for("DAY")
+    plain = paint_world(context, palette, 11, SIZE, WorldView()).flattened()
+    rainy = paint_world(context, palette, 11, SIZE, WorldView(), atmosphere=["rain"]).flattened()
+    assert np.array_equal(
+        np.asarray(rainy), np.asarray(render("street", "EXT", atmosphere=("rain",)))
+    )
+    assert not np.array_equal(np.asarray(rainy), np.asarray(plain))
+
+
 def test_still_weather_changes_the_picture() -> None:
     for words in (("rain",), ("snow",), ("neon",), ("dawn",), ("fire",)):
         plain = luminance(render("street", "EXT"))
         changed = np.abs(luminance(render("street", "EXT", atmosphere=words)) - plain)
         assert changed.mean() > 3.0, words
+    # Indoors rain shows on the glass: drops on a car's windscreen, snow banked on a sill.
+    for words in (("rain",), ("snow",), ("fog",)):
+        dry = luminance(render("car", "INT"))
+        assert np.abs(luminance(render("car", "INT", atmosphere=words)) - dry).mean() > 1.0, words
