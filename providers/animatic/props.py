@@ -6,7 +6,7 @@ import random
 
 from providers.animatic.palette import Palette, is_interior
 from providers.animatic.prop_place import place_props
-from providers.animatic.settings import canonical, resolve_setting
+from providers.animatic.settings import SETTINGS, setting_name
 from providers.animatic.settings.canvas import Canvas
 from providers.animatic.world import WorldLayers, WorldView
 from providers.base import SceneContext
@@ -25,10 +25,9 @@ def paint_props(
     if not props or view.overhead:
         return
     interior = is_interior(scene.int_ext)
-    art = resolve_setting(scene.setting, interior)
-    setting = canonical(scene.setting) if art is not None else ""
-    if art is not None:
-        interior = art.interior
+    setting = setting_name(scene.setting, interior)
+    if setting:
+        interior = SETTINGS[setting].interior
     canvas = Canvas(layers.far.size, palette, view.horizon, False, random.Random(seed))
     canvas.adopt(layers.far, layers.setting, layers.foreground)
     place_props(canvas, props, setting, interior)

@@ -19,7 +19,7 @@ from providers.animatic.interior import paint_interior
 from providers.animatic.overhead import paint_overhead
 from providers.animatic.palette import Palette, is_interior
 from providers.animatic.prop_place import place_props
-from providers.animatic.settings import canonical, exterior_prop, resolve_setting
+from providers.animatic.settings import exterior_prop, resolve_setting, setting_name
 from providers.animatic.settings.canvas import EYE, Canvas
 from providers.base import SceneContext
 
@@ -84,7 +84,7 @@ def paint_world(
         art.paint(canvas)
         standing = exterior_prop(scene.setting, interior)
         if standing:  # EXT. LIGHTHOUSE: the coast, and the lighthouse on it
-            place_props(canvas, [standing], canonical(scene.setting), False)
+            place_props(canvas, [standing], setting_name(scene.setting, False), False)
     elif view.overhead:
         paint_overhead(canvas, "boards" if interior else "grass", interior)
     else:

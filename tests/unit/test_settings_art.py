@@ -89,6 +89,9 @@ def test_unknown_or_empty_setting_is_the_generic_room_or_landscape() -> None:
 
 def test_aliases_and_exterior_counterparts() -> None:
     assert np.array_equal(np.asarray(render("beach", "EXT")), np.asarray(render("coast", "EXT")))
+    corridor = np.asarray(render("corridor", "INT"))
+    assert np.array_equal(np.asarray(render("hospital_corridor", "INT")), corridor)
+    assert np.array_equal(np.asarray(render("Hospital Corridor", "INT")), corridor)
     # EXT. LIGHTHOUSE is the coast with the lighthouse standing on it, not the lamp room.
     outside = dhash(render("lighthouse", "EXT"))
     assert distance(outside, dhash(render("lighthouse", "INT"))) >= MIN_DISTANCE
@@ -147,6 +150,12 @@ def test_every_named_prop_changes_the_frame() -> None:
         for name in set(names):
             changed = np.abs(luminance(_with_props(setting, int_ext, [name])) - bare)
             assert np.count_nonzero(changed > 12) >= 6, (setting, name)
+    # Outside a car there is no dashboard: a cup stands on the ground by the road.
+    outside = luminance(_with_props("car", "EXT", ["cup"])) - luminance(
+        _with_props("car", "EXT", [])
+    )
+    rows = np.nonzero(np.abs(outside).max(axis=1) > 12)[0]
+    assert rows.size and rows.min() > 0.75 * SIZE[1]
     unknown = luminance(_with_props("", "INT", ["unicorn"]))
     assert np.array_equal(unknown, luminance(_with_props("", "INT", [])))
 

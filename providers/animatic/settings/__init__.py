@@ -65,6 +65,8 @@ ALIASES: dict[str, str] = {
     "home": "room",
     "cafe": "bar",
     "café": "bar",
+    "coffee_shop": "bar",
+    "coffeeshop": "bar",
     "pub": "bar",
     "restaurant": "bar",
     "diner": "bar",
@@ -132,16 +134,29 @@ EXTERIOR_OF: dict[str, tuple[str, str]] = {
 
 
 def canonical(setting: str) -> str:
+    """The painter's name for a setting word: itself, an alias's target, or for a compound
+    the last word the animatic knows ("hospital_corridor" is a corridor); else as given."""
     name = setting.strip().lower().replace(" ", "_").replace("-", "_").replace("'", "")
-    return ALIASES.get(name, name)
+    if name in SETTINGS or name in ALIASES:
+        return ALIASES.get(name, name)
+    for word in reversed(name.split("_")):
+        if word in SETTINGS or word in ALIASES:
+            return ALIASES.get(word, word)
+    return name
+
+
+def setting_name(setting: str, interior: bool) -> str:
+    """The setting actually drawn: seen from outside, a vehicle or a lighthouse is drawn
+    as its surroundings; "" when the animatic does not know the place."""
+    name = canonical(setting)
+    if not interior and name in EXTERIOR_OF:
+        name = EXTERIOR_OF[name][0]
+    return name if name in SETTINGS else ""
 
 
 def resolve_setting(setting: str, interior: bool) -> SettingArt | None:
     """The painter for a setting name (or an alias); None for "" and unknown names."""
-    name = canonical(setting)
-    if not interior and name in EXTERIOR_OF:
-        name = EXTERIOR_OF[name][0]
-    return SETTINGS.get(name)
+    return SETTINGS.get(setting_name(setting, interior))
 
 
 def exterior_prop(setting: str, interior: bool) -> str:
