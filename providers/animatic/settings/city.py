@@ -3,8 +3,11 @@ over the city, a bridge."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from providers.animatic.paint import glow
 from providers.animatic.palette import Colour, mix, scale
+from providers.animatic.prop_art.vehicles import draw_car
 from providers.animatic.settings.canvas import Canvas, fill_below, ridge, sky_and_ground
 
 CONCRETE = (138, 142, 154)
@@ -59,47 +62,86 @@ def _lamp_post(c: Canvas, x: float, foot: float, tall: float) -> None:
     )
 
 
+EYE_HEIGHT = 1.6  # the street in metres: eye above the ground, kerb and house fronts out
+KERB, FRONTS = 4.0, 7.5
+FACADES = ((170, 120, 100), (190, 176, 150), (140, 150, 160), (200, 190, 170), (150, 110, 90))
+
+
 def paint_street(c: Canvas) -> None:
-    """A street running away between shopfronts and house fronts in perspective."""
+    """A street running away between house fronts with shops at their feet, pavements,
+    kerbs and lamp posts, all in one perspective (metres projected onto the picture)."""
     p = c.palette
-    sky_and_ground(c, (scale(CONCRETE, p.figure_light), scale(CONCRETE, p.figure_light * 0.9)))
+    sky_and_ground(c, (c.tone(CONCRETE), c.tone(scale(CONCRETE, 0.9))))
     skyline(c, c.hy, 0.2, 0.4)
-    _road(c, c.tone(ASPHALT), c.w * 0.03, c.w * 0.5, c.tone((220, 210, 160)))
-    vx = c.w / 2
+
+    def at(x: float, y: float, z: float) -> tuple[float, float]:
+        return c.w / 2 + c.h * x / z, c.hy + c.h * (EYE_HEIGHT - y) / z
+
+    far, near = 160.0, 0.8
+    road = [at(-KERB, 0, far), at(KERB, 0, far), at(KERB, 0, near), at(-KERB, 0, near)]
+    c.back.polygon(road, fill=c.tone(ASPHALT))
+    for z in (far * 0.9**k for k in range(40)):
+        if z < 1.5 or int(z) % 6 > 2:
+            continue
+        c.back.polygon(
+            [at(-0.08, 0, z), at(0.08, 0, z), at(0.08, 0, z * 0.8), at(-0.08, 0, z * 0.8)],
+            fill=c.tone((230, 220, 160)),
+        )
     for side in (-1, 1):
-        for k in range(7):
-            s0, s1 = 1.3**k, 1.3 ** (k + 1)
-            x0, x1 = vx + side * c.w * 0.05 * s0, vx + side * c.w * 0.05 * s1
-            tall = c.h * c.rng.uniform(0.1, 0.16)
-            front = c.tone(
-                c.rng.choice(((170, 120, 100), (190, 176, 150), (140, 150, 160), (200, 190, 170)))
+        c.back.line(
+            [at(side * KERB, 0, far), at(side * KERB, 0, near)],
+            fill=c.tone((180, 180, 176)),
+            width=c.pen(0.004),
+        )
+        fronts: list[tuple[float, float, float]] = []
+        z = 6.0
+        while z < far:
+            span = c.rng.uniform(6, 12)
+            fronts.append((z, z + span, c.rng.uniform(8, 18)))
+            z += span
+        for z0, z1, tall in reversed(fronts):
+            _house_front(c, at, side * FRONTS, (z0, z1), tall)
+        for z in (10.0, 22.0, 40.0):
+            foot, head = at(side * (KERB + 0.4), 0, z), at(side * (KERB + 0.4), 5.0, z)
+            _lamp_post(c, foot[0], foot[1], foot[1] - head[1])
+    del p
+
+
+def _house_front(
+    c: Canvas,
+    at: Callable[[float, float, float], tuple[float, float]],
+    x: float,
+    depth: tuple[float, float],
+    tall: float,
+) -> None:
+    """One building's face along the street: storeys of windows over a shopfront."""
+    z0, z1 = depth
+    wall = c.tone(c.rng.choice(FACADES))
+    c.mid.polygon(
+        [at(x, tall, z0), at(x, tall, z1), at(x, 0, z1), at(x, 0, z0)],
+        fill=wall,
+        outline=scale(wall, 0.75),
+    )
+    lit = c.lights_on()
+    shop = c.tone(c.rng.choice(((60, 90, 120), (120, 50, 50), (60, 100, 70))))
+    c.mid.polygon([at(x, 3.2, z0), at(x, 3.2, z1), at(x, 2.7, z1), at(x, 2.7, z0)], fill=shop)
+    glass = (255, 214, 140) if lit else mix(wall, (40, 50, 70), 0.6)
+    w0, w1 = z0 + (z1 - z0) * 0.1, z1 - (z1 - z0) * 0.1
+    c.mid.polygon([at(x, 2.5, w0), at(x, 2.5, w1), at(x, 0.3, w1), at(x, 0.3, w0)], fill=glass)
+    storey = 3.6
+    floor = storey + 0.9
+    while floor + 1.6 < tall:
+        count = max(1, round((z1 - z0) / 3))
+        for k in range(count):
+            a = z0 + (z1 - z0) * (k + 0.25) / count
+            b = z0 + (z1 - z0) * (k + 0.75) / count
+            on = lit and c.rng.random() < 0.4
+            pane = (255, 214, 140) if on else mix(wall, (40, 50, 70), 0.55)
+            c.mid.polygon(
+                [at(x, floor + 1.5, a), at(x, floor + 1.5, b), at(x, floor, b), at(x, floor, a)],
+                fill=pane,
             )
-            quad = [
-                (x0, c.hy - tall * s0),
-                (x1, c.hy - tall * s1),
-                (x1, c.hy + c.h * 0.012 * s1),
-                (x0, c.hy + c.h * 0.012 * s0),
-            ]
-            c.mid.polygon(quad, fill=front, outline=scale(front, 0.7))
-            for row in (0.3, 0.65):
-                ya0, ya1 = c.hy - tall * s0 * row, c.hy - tall * s1 * row
-                wx0, wx1 = x0 + (x1 - x0) * 0.25, x0 + (x1 - x0) * 0.7
-                t0, t1 = 0.25, 0.7
-                c.mid.polygon(
-                    [
-                        (wx0, ya0 + (ya1 - ya0) * t0),
-                        (wx1, ya0 + (ya1 - ya0) * t1),
-                        (wx1, ya0 + (ya1 - ya0) * t1 + c.h * 0.03 * s0),
-                        (wx0, ya0 + (ya1 - ya0) * t0 + c.h * 0.03 * s0),
-                    ],
-                    fill=(255, 214, 140)
-                    if c.lights_on() and (k + side) % 2
-                    else mix(front, (40, 50, 70), 0.6),
-                )
-    for side in (-1, 1):
-        for k in (2, 4):
-            s = 1.3**k
-            _lamp_post(c, vx + side * c.w * 0.045 * s, c.hy + c.h * 0.012 * s, c.h * 0.055 * s)
+        floor += storey
 
 
 def paint_road(c: Canvas) -> None:
@@ -163,8 +205,6 @@ def paint_parking_lot(c: Canvas) -> None:
     for near, slots in ((0.15, (-5, -2, 1, 4)), (0.4, (-3, 2))):
         for k in slots:
             x = c.w / 2 + (k + 0.5) * c.w * 0.07 * (0.4 + near)
-            from providers.animatic.prop_art.vehicles import draw_car
-
             draw_car(
                 c.mid,
                 x,
