@@ -67,9 +67,17 @@ def paint_bar(c: Canvas) -> None:
     wood = c.tone((110, 66, 40))
     shell = room_shell(c, (0.1, 0.9, 0.5), "boards", wall=c.tone((120, 80, 60)), floor=(90, 60, 44))
     top, floor = shell.top, shell.bottom
+    mirror = (c.x(0.16), top + c.h * 0.04, c.x(0.84), top + c.h * 0.16)
     c.mid.rectangle(
-        (c.x(0.16), top + c.h * 0.04, c.x(0.84), top + c.h * 0.16), fill=c.tone((170, 190, 196))
+        mirror, fill=c.tone((150, 170, 180)), outline=scale(wood, 1.3), width=c.pen(0.006)
     )
+    for k in range(6):  # glints across the mirror
+        x = mirror[0] + (mirror[2] - mirror[0]) * (0.1 + 0.15 * k)
+        c.mid.line(
+            [(x, mirror[3]), (x + c.h * 0.08, mirror[1])],
+            fill=c.tone((200, 214, 220)),
+            width=c.pen(0.006),
+        )
     shelves(
         c, c.mid, (c.x(0.14), top + c.h * 0.18, c.x(0.86), floor - c.h * 0.12), wood, 3, "bottles"
     )
@@ -85,11 +93,12 @@ def paint_bar(c: Canvas) -> None:
             fill=scale(wood, 0.65),
             width=c.pen(0.003),
         )
-    for x in (0.2, 0.45, 0.7):
-        c.mid.ellipse(
-            (c.x(x), floor - c.h * 0.01, c.x(x + 0.07), floor + c.h * 0.03),
-            fill=c.tone((150, 40, 40)),
+    seat = c.tone((150, 40, 40))
+    for x in (0.12, 0.38, 0.62, 0.88):  # the tops of the stools on our side of the bar
+        c.front.rectangle(
+            (c.x(x) - c.h * 0.012, c.y(0.98), c.x(x) + c.h * 0.012, c.h * 2), fill=(60, 60, 64)
         )
+        c.front.ellipse((c.x(x) - c.h * 0.09, c.y(0.93), c.x(x) + c.h * 0.09, c.y(1.0)), fill=seat)
 
 
 def paint_shop(c: Canvas) -> None:

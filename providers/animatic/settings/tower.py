@@ -24,6 +24,14 @@ def paint_lighthouse(c: Canvas) -> None:
     c.glass.append((0, c.y(0.06), c.w, sill))
     c.mid.rectangle((0, sill, c.w, c.h * 2), fill=scale(c.tone((200, 196, 186)), 0.9))
     c.mid.rectangle((0, sill, c.w, sill + c.h * 0.02), fill=iron)
+    for k in range(9):  # the lamp room's iron wall panels under the glass, riveted
+        x = c.w * k / 8
+        c.mid.line([(x, sill), (x, c.h * 2)], fill=scale(iron, 1.3), width=c.pen(0.004))
+        for row in range(3):
+            y = sill + c.h * (0.05 + 0.07 * row)
+            c.mid.ellipse(
+                (x + c.h * 0.01, y, x + c.h * 0.018, y + c.h * 0.008), fill=scale(iron, 1.5)
+            )
     c.mid.rectangle((0, -c.h, c.w, c.y(0.06)), fill=iron)
     # Glazing bars: the room is many-sided, so the panes narrow toward the edges.
     for k in range(-4, 5):

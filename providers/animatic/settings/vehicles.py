@@ -34,6 +34,8 @@ def paint_car(c: Canvas) -> None:
     """From the front seats: the windscreen's frame and pillars, the mirror, the dashboard
     with its dials and the steering wheel in front of us."""
     _road_ahead(c)
+    if c.lights_on():  # the headlights on the road ahead
+        glow(c.far, (c.x(0.5), c.y(0.78)), c.h * 0.5, (255, 240, 200), 0.35, squash=0.35)
     trim = scale((40, 42, 48), 0.6 + 0.4 * c.palette.figure_light)
     roof = c.y(0.14)
     dash = c.y(0.74)
