@@ -105,7 +105,7 @@ def test_same_seed_same_picture_other_seed_other_details() -> None:
     assert not np.array_equal(first, np.asarray(render("street", "EXT", seed=6)))
 
 
-@pytest.mark.parametrize("name", ["room", "corridor", "kitchen", "church", "lab"])
+@pytest.mark.parametrize("name", ["", "room", "corridor", "kitchen", "church", "lab"])
 def test_indoors_a_higher_horizon_moves_the_room_up(name: str) -> None:
     eye, high = render(name, "INT"), render(name, "INT", view=WorldView(horizon=0.3))
     shift = round(0.3 * SIZE[1])

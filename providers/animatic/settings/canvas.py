@@ -114,6 +114,10 @@ class Canvas:
         lit = mix(colour, self.palette.sky.horizon, 0.12)
         return scale(lit, light * self.palette.figure_light**1.6)
 
+    def foliage(self) -> Colour:
+        """Leaves and grass in the time of day's light."""
+        return self.tone(mix((70, 124, 66), self.palette.mid, 0.3))
+
     def ground_y(self, near: float) -> float:
         """Outdoors: the ground's height at nearness 0 (horizon) .. 1 (the picture's foot at
         eye level); sizes of things standing there scale with near."""

@@ -26,14 +26,14 @@ def paint_forest(c: Canvas) -> None:
     p = c.palette
     sky_and_ground(c, (scale(p.ground_top, 0.8), scale(p.ground_bottom, 0.7)))
     for row, near in enumerate((0.05, 0.2, 0.45, 0.8)):
-        shade = mix(scale(p.mid, 0.7 + row * 0.05), p.sky.horizon, 0.5 - row * 0.15)
+        shade = mix(scale(c.foliage(), 0.7 + row * 0.05), p.sky.horizon, 0.5 - row * 0.15)
         x = -c.rng.uniform(0, 0.1) * c.w
         while x < c.w * 1.05:
             base = c.ground_y(near + c.rng.uniform(0, 0.05))
             wide = c.h * 0.02 * (0.5 + near * 2.5)
             c.mid.rectangle((x - wide, -c.h, x + wide, base), fill=mix(shade, (70, 50, 40), 0.4))
             x += c.w * c.rng.uniform(0.05, 0.12) * (0.5 + near)
-    canopy = scale(p.mid, 0.65)
+    canopy = scale(c.foliage(), 0.65)
     for _ in range(40):
         x, y = c.rng.uniform(0, c.w), c.y(c.rng.uniform(-0.1, 0.18))
         r = c.h * c.rng.uniform(0.06, 0.14)
@@ -41,7 +41,9 @@ def paint_forest(c: Canvas) -> None:
     for _ in range(20):
         x, y = c.rng.uniform(0, c.w), c.ground_y(c.rng.uniform(0.6, 1.1))
         r = c.h * 0.04
-        c.front.ellipse((x - r * 1.5, y - r, x + r * 1.5, y + r * 0.4), fill=scale(p.mid, 0.55))
+        c.front.ellipse(
+            (x - r * 1.5, y - r, x + r * 1.5, y + r * 0.4), fill=scale(c.foliage(), 0.55)
+        )
 
 
 def paint_mountain(c: Canvas) -> None:
@@ -155,7 +157,7 @@ def paint_park(c: Canvas) -> None:
             c.x(step / 100),
             c.ground_y(0.02),
             c.h * c.rng.uniform(0.08, 0.13),
-            mix(p.mid, p.sky.horizon, 0.35),
+            mix(c.foliage(), p.sky.horizon, 0.35),
             False,
         )
     path = c.tone((210, 196, 170))
@@ -164,7 +166,9 @@ def paint_park(c: Canvas) -> None:
         fill=path,
     )
     for x, near in ((0.12, 0.35), (0.86, 0.5), (0.3, 0.15), (0.7, 0.2)):
-        _tree(c, c.x(x), c.ground_y(near), c.h * 0.5 * (0.4 + near), scale(p.mid, 0.85), False)
+        _tree(
+            c, c.x(x), c.ground_y(near), c.h * 0.5 * (0.4 + near), scale(c.foliage(), 0.85), False
+        )
     wood, iron = c.tone((150, 100, 60)), (50, 50, 54)
     bx, base = c.x(0.2), c.ground_y(0.7)
     c.mid.rectangle(
@@ -206,7 +210,7 @@ def paint_snowfield(c: Canvas) -> None:
         drift = ridge(c, c.ground_y(near), c.h * 0.04, 1.5, jag=0.05)
         fill_below(c.mid, c, drift, snow)
         c.mid.line([(x, y + c.h * 0.01) for x, y in drift], fill=shadow, width=c.pen(0.006))
-    pine = scale(p.mid, 0.6)
+    pine = scale(c.foliage(), 0.6)
     for x, near in ((0.1, 0.15), (0.16, 0.1), (0.82, 0.2), (0.9, 0.3)):
         _tree(c, c.x(x), c.ground_y(near), c.h * 0.4 * (0.4 + near), pine, True)
         tip = c.ground_y(near) - c.h * 0.4 * (0.4 + near)

@@ -105,7 +105,7 @@ def paint_island(c: Canvas) -> None:
     cx, base = c.x(0.5), c.ground_y(0.12)
     sand = scale(mix((226, 206, 164), p.ground_top, 0.2), p.figure_light)
     c.mid.ellipse((cx - c.w * 0.3, base - c.h * 0.03, cx + c.w * 0.3, base + c.h * 0.03), fill=sand)
-    green = mix(p.mid, p.sky.horizon, 0.15)
+    green = mix(c.foliage(), p.sky.horizon, 0.15)
     c.mid.chord(
         (cx - c.w * 0.24, base - c.h * 0.16, cx + c.w * 0.24, base + c.h * 0.12),
         180,
@@ -153,7 +153,7 @@ def paint_river(c: Canvas) -> None:
             fill=mix(water, (255, 255, 255), 0.3),
             width=c.pen(0.002),
         )
-    reed = scale(p.mid, 0.75)
+    reed = scale(c.foliage(), 0.75)
     for side in (left, right):
         for x, y in side[8::2]:
             for _ in range(4):
@@ -167,7 +167,7 @@ def paint_river(c: Canvas) -> None:
         base = c.ground_y(0.35)
         c.mid.ellipse(
             (c.x(x) - c.h * 0.12, base - c.h * 0.34, c.x(x) + c.h * 0.12, base - c.h * 0.1),
-            fill=scale(p.mid, 0.85),
+            fill=scale(c.foliage(), 0.85),
         )
         c.mid.rectangle(
             (c.x(x) - c.h * 0.01, base - c.h * 0.12, c.x(x) + c.h * 0.01, base),
