@@ -60,7 +60,7 @@ def paint_stairwell(c: Canvas) -> None:
     shell = room_shell(c, (0.08, 0.92, 0.9), "plain", wall=wall, floor=(150, 140, 130), eye=0.3)
     floor = shell.bottom
     step = c.tone((170, 160, 150))
-    steps, rise, run = 9, c.h * 0.045, c.w * 0.045
+    steps, rise, run = 8, c.h * 0.04, c.w * 0.045
     x0 = c.x(0.12)
     profile = [(x0, floor + c.h * 0.02)]
     for index in range(steps):
@@ -102,15 +102,12 @@ def paint_stairwell(c: Canvas) -> None:
         fill=rail,
         width=c.pen(0.008),
     )
-    c.mid.text(
-        (c.x(0.2), landing_y - c.h * 0.4),
-        "2",
-        fill=scale(wall, 0.5),
-        font_size=max(8, round(c.h * 0.16)),
-    )
+    # The floor's number painted on the wall under the landing, the next above it.
+    for label, (x, y) in (("1", (0.76, floor - c.h * 0.2)), ("2", (0.12, landing_y - c.h * 0.24))):
+        c.back.text((c.x(x), y), label, fill=scale(wall, 0.55), font_size=max(8, round(c.h * 0.12)))
     window(
         c,
         c.setting,
-        (c.x(0.5), landing_y - c.h * 0.36, c.x(0.62), landing_y - c.h * 0.16),
+        (c.x(0.3), landing_y - c.h * 0.26, c.x(0.42), landing_y - c.h * 0.1),
         c.palette.trim,
     )
