@@ -6,7 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from providers.animatic.settings import city, land, passages, public, rooms, tower, vehicles, water
+from providers.animatic.settings import (
+    city,
+    land,
+    passages,
+    public,
+    rooms,
+    tower,
+    vehicles,
+    water,
+    works,
+)
 from providers.animatic.settings.canvas import Canvas
 
 
@@ -28,8 +38,8 @@ SETTINGS: dict[str, SettingArt] = {
     "bar": SettingArt(public.paint_bar, True, "boards"),
     "shop": SettingArt(public.paint_shop, True, "tiles"),
     "church": SettingArt(public.paint_church, True, "tiles"),
-    "warehouse": SettingArt(public.paint_warehouse, True, "concrete"),
-    "lab": SettingArt(public.paint_lab, True, "tiles"),
+    "warehouse": SettingArt(works.paint_warehouse, True, "concrete"),
+    "lab": SettingArt(works.paint_lab, True, "tiles"),
     "corridor": SettingArt(passages.paint_corridor, True, "tiles"),
     "stairwell": SettingArt(passages.paint_stairwell, True, "concrete"),
     "car": SettingArt(vehicles.paint_car, True, "seats"),

@@ -1,11 +1,9 @@
-"""Public interiors: a hospital room, a bar or café, a shop, a church, a warehouse, a lab."""
+"""Public interiors: a hospital room, a bar or café, a shop, a church."""
 
 from __future__ import annotations
 
-import math
-
 from providers.animatic.paint import glow
-from providers.animatic.palette import mix, scale
+from providers.animatic.palette import scale
 from providers.animatic.settings.canvas import Canvas
 from providers.animatic.settings.fittings import hanging_lamp, shelves, window
 from providers.animatic.settings.rooms import room_shell
@@ -181,114 +179,3 @@ def paint_church(c: Canvas) -> None:
             b = shell.at(x1, floor, s)
             c.mid.rectangle((a[0], a[1], b[0], b[1]), fill=wood, outline=scale(wood, 0.7))
     c.mid.rectangle((c.x(0.46), floor - c.h * 0.08, c.x(0.54), floor), fill=c.tone((220, 214, 200)))
-
-
-def paint_warehouse(c: Canvas) -> None:
-    """A warehouse: a roller door in a corrugated back wall, roof trusses, racks of
-    pallets down the side, crates on a concrete floor."""
-    metal = c.tone((150, 156, 160))
-    shell = room_shell(c, (0.1, 0.9, 0.58), "concrete", wall=metal, floor=(130, 130, 126))
-    top, floor = shell.top, shell.bottom
-    for index in range(40):
-        x = shell.left + (shell.right - shell.left) * index / 40
-        c.back.line([(x, top), (x, floor)], fill=scale(metal, 0.85), width=c.pen(0.002))
-    c.mid.rectangle((c.x(0.38), floor - c.h * 0.32, c.x(0.62), floor), fill=c.tone((180, 170, 120)))
-    for row in range(16):
-        y = floor - c.h * 0.32 + c.h * 0.02 * row
-        c.mid.line(
-            [(c.x(0.38), y), (c.x(0.62), y)], fill=c.tone((150, 140, 100)), width=c.pen(0.002)
-        )
-    for s in (1.0, 1.4, 2.0):
-        a, b = shell.at(0, top + c.h * 0.05, s), shell.at(c.w, top + c.h * 0.05, s)
-        apex = shell.at(c.w / 2, top - c.h * 0.08, s)
-        c.mid.line([a, apex, b], fill=(70, 70, 76), width=max(1, round(c.h * 0.006 * s)))
-        c.mid.line([a, b], fill=(70, 70, 76), width=max(1, round(c.h * 0.006 * s)))
-    rack = c.tone((200, 110, 40))
-    for s in (1.0, 1.4, 1.9):
-        quad = shell.on_wall(False, s, s * 1.35, floor - c.h * 0.42, floor)
-        c.mid.polygon(quad, outline=rack, width=max(1, round(c.h * 0.006 * s)))
-        for row in range(3):
-            y = floor - c.h * 0.42 + c.h * 0.14 * row
-            c.mid.polygon(
-                shell.on_wall(False, s * 1.03, s * 1.32, y + c.h * 0.03, y + c.h * 0.13),
-                fill=c.tone((170, 140, 96)),
-            )
-    crate = c.tone((170, 134, 84))
-    for x, tall in ((0.6, 0.1), (0.68, 0.16), (0.76, 0.08)):
-        a, b = shell.at(c.x(x), floor - c.h * tall, 1.4), shell.at(c.x(x + 0.07), floor, 1.4)
-        c.mid.rectangle(
-            (a[0], a[1], b[0], b[1]), fill=crate, outline=scale(crate, 0.6), width=c.pen()
-        )
-        c.mid.line([(a[0], a[1]), (b[0], b[1])], fill=scale(crate, 0.7), width=c.pen())
-
-
-def paint_lab(c: Canvas) -> None:
-    """A laboratory: white benches with glassware, a fume hood, shelves of reagents."""
-    shell = room_shell(
-        c, (0.12, 0.88, 0.5), "tiles", wall=c.tone((236, 240, 242)), tiles=(210, 216, 220)
-    )
-    top, floor = shell.top, shell.bottom
-    hood = (c.x(0.16), top + c.h * 0.06, c.x(0.4), floor - c.h * 0.2)
-    c.mid.rectangle(hood, fill=c.tone((180, 186, 190)), outline=(120, 124, 130), width=c.pen(0.005))
-    c.mid.rectangle(
-        (hood[0] + c.h * 0.02, hood[1] + c.h * 0.05, hood[2] - c.h * 0.02, hood[3]),
-        fill=c.tone((200, 226, 236)),
-    )
-    shelves(
-        c,
-        c.mid,
-        (c.x(0.56), top + c.h * 0.06, c.x(0.84), top + c.h * 0.24),
-        c.tone((220, 220, 220)),
-        2,
-        "bottles",
-    )
-    bench = c.tone((60, 66, 72))
-    for s, y in ((1.0, floor - c.h * 0.2), (1.5, floor - c.h * 0.18)):
-        a = shell.at(c.x(0.14), y, s)
-        b = shell.at(c.x(0.86), floor, s)
-        c.mid.rectangle((a[0], a[1], b[0], b[1]), fill=c.tone((226, 228, 230)))
-        c.mid.rectangle((a[0], a[1] - c.h * 0.012 * s, b[0], a[1]), fill=bench)
-        _glassware(c, a[0], b[0], a[1] - c.h * 0.012 * s, s)
-
-
-def _glassware(c: Canvas, x0: float, x1: float, base: float, s: float) -> None:
-    """Flasks and test tubes standing along a bench top."""
-    liquids = ((90, 200, 120), (80, 150, 230), (230, 120, 60), (200, 90, 200))
-    x = x0 + (x1 - x0) * 0.1
-    while x < x1 - (x1 - x0) * 0.1:
-        r = c.h * 0.02 * s
-        colour = c.rng.choice(liquids)
-        if c.rng.random() < 0.5:
-            c.mid.polygon(
-                [
-                    (x - r, base),
-                    (x + r, base),
-                    (x + r * 0.25, base - r * 1.6),
-                    (x - r * 0.25, base - r * 1.6),
-                ],
-                fill=(220, 236, 240),
-                outline=(150, 170, 180),
-            )
-            c.mid.rectangle(
-                (x - r * 0.25, base - r * 2.5, x + r * 0.25, base - r * 1.6),
-                fill=(220, 236, 240),
-                outline=(150, 170, 180),
-            )
-            c.mid.polygon(
-                [
-                    (x - r * 0.9, base),
-                    (x + r * 0.9, base),
-                    (x + r * 0.5, base - r * 0.7),
-                    (x - r * 0.5, base - r * 0.7),
-                ],
-                fill=colour,
-            )
-        else:
-            for k in range(4):
-                tx = x - r + k * r * 0.6
-                c.mid.rounded_rectangle(
-                    (tx, base - r * 2, tx + r * 0.35, base),
-                    r * 0.17,
-                    fill=mix(colour, (255, 255, 255), 0.3 * math.sin(k)),
-                )
-        x += r * c.rng.uniform(3.5, 6)
