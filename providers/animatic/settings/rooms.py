@@ -180,40 +180,58 @@ def paint_classroom(c: Canvas) -> None:
 
 
 def paint_attic(c: Canvas) -> None:
-    """Under the roof: a gable end with a round window, rafters sloping over, boxes, dust."""
+    """Under the roof: a gable end with a round window, the roof's two slopes coming
+    down to the floorboards, rafters in pairs, boxes stored under the eaves."""
     p = c.palette
     wood = c.tone((150, 112, 78))
-    c.back.rectangle((0, 0, c.w, c.h), fill=scale(wood, 0.6))
     floor = c.hy
-    apex = (c.x(0.5), floor - c.h * 0.62)
-    gable = [(c.x(0.2), floor), apex, (c.x(0.8), floor)]
+    gable = Room(c.x(0.22), floor - c.h * 0.56, c.x(0.78), floor, c.w / 2, floor - c.h * 0.2)
+    apex = (c.w / 2, gable.top)
+    left, right = (gable.left, floor), (gable.right, floor)
+    far = 40.0
+    c.back.rectangle((0, 0, c.w, c.h), fill=scale(wood, 0.7))
+    for side, eave in ((-1, left), (1, right)):  # the two roof slopes, planked
+        plane = [apex, eave, gable.at(*eave, far), gable.at(*apex, far)]
+        c.back.polygon(plane, fill=scale(wood, 0.78 if side < 0 else 0.7))
+        for k in range(1, 10):
+            t = k / 10
+            point = (apex[0] + (eave[0] - apex[0]) * t, apex[1] + (eave[1] - apex[1]) * t)
+            c.back.line([point, gable.at(*point, far)], fill=scale(wood, 0.6), width=c.pen(0.002))
     c.back.polygon(
-        [(-c.w * 0.4, c.h * 1.6), (c.x(0.2), floor), (c.x(0.8), floor), (c.w * 1.4, c.h * 1.6)],
-        fill=c.tone((128, 96, 66)),
+        [left, right, gable.at(*right, far), gable.at(*left, far)], fill=c.tone((128, 96, 66))
     )
-    c.back.polygon(gable, fill=c.tone(p.wall))
-    for index in range(-4, 14):
-        x = c.x(0.2) + c.x(0.6) * index / 9
+    for index in range(-6, 7):
+        x = c.w / 2 + (gable.right - gable.left) * index / 8
         c.back.line(
-            [(x, floor), (c.w / 2 + (x - c.w / 2) * 4, floor + c.h * 2.4)], fill=scale(wood, 0.7)
+            [(x, floor), gable.at(x, floor, far)], fill=scale(wood, 0.62), width=c.pen(0.002)
         )
-    for s in (1.0, 1.3, 1.8, 2.6):
-        for side in (-1, 1):
-            base = (c.w / 2 + side * c.x(0.3) * s, floor + (c.h * 0.0) * s)
-            top = (apex[0], floor - (floor - apex[1]) * s)
-            c.mid.line([base, top], fill=scale(wood, 0.75), width=round(c.h * 0.012 * s))
+    c.back.polygon([left, apex, right], fill=c.tone(p.wall))
     r = c.h * 0.06
-    cx, cy = c.x(0.5), floor - c.h * 0.34
+    cx, cy = c.w / 2, floor - c.h * 0.3
     c.setting.paste(window_glass_round(c, r), (round(cx - r), round(cy - r)), round_mask(r))
+    c.glass.append((cx - r, cy - r, cx + r, cy + r))
     c.mid.ellipse((cx - r, cy - r, cx + r, cy + r), outline=scale(wood, 0.5), width=c.pen(0.008))
     c.mid.line([(cx - r, cy), (cx + r, cy)], fill=scale(wood, 0.5), width=c.pen(0.005))
     c.mid.line([(cx, cy - r), (cx, cy + r)], fill=scale(wood, 0.5), width=c.pen(0.005))
+    for s in (1.0, 1.35, 1.8, 2.5):  # rafters in pairs, nearer ones thicker
+        rafter = max(1, round(c.h * 0.014 * s))
+        c.mid.line(
+            [gable.at(*left, s), gable.at(*apex, s), gable.at(*right, s)],
+            fill=scale(wood, 0.55),
+            width=rafter,
+        )
     box = c.tone((184, 150, 104))
-    for x, wide, tall in ((0.24, 0.1, 0.12), (0.3, 0.08, 0.2), (0.66, 0.12, 0.1)):
-        c.mid.rectangle(
-            (c.x(x), floor - c.h * tall, c.x(x + wide), floor + c.h * 0.02),
-            fill=box,
-            outline=scale(box, 0.7),
+    for x0, x1, tall, s in (
+        (0.26, 0.34, 0.1, 1.2),
+        (0.3, 0.36, 0.16, 1.05),
+        (0.64, 0.74, 0.08, 1.25),
+    ):
+        a, b = gable.at(c.x(x0), floor - c.h * tall, s), gable.at(c.x(x1), floor, s)
+        c.mid.rectangle((a[0], a[1], b[0], b[1]), fill=box, outline=scale(box, 0.7))
+        c.mid.line(
+            [(a[0], (a[1] + b[1]) / 2), (b[0], (a[1] + b[1]) / 2)],
+            fill=scale(box, 0.8),
+            width=c.pen(0.003),
         )
 
 
