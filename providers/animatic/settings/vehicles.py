@@ -108,19 +108,17 @@ def paint_bus(c: Canvas) -> None:
                 width=max(1, round(c.h * 0.004 * s0)),
             )
     seat = c.tone((60, 90, 150))
-    for s in (3.6, 2.6, 1.9, 1.4):
-        for x0, x1 in (
-            (shell.left, shell.left + (shell.right - shell.left) * 0.38),
-            (shell.right - (shell.right - shell.left) * 0.38, shell.right),
-        ):
-            a = shell.at(x0, top + (floor - top) * 0.45, s)
-            b = shell.at(x1, floor, s)
+    aisle = (shell.right - shell.left) * 0.36
+    for s in (1.15, 1.4, 1.7, 2.1, 2.6, 3.3):  # far rows first, so nearer ones cover them
+        for x0, x1 in ((shell.left, shell.left + aisle), (shell.right - aisle, shell.right)):
+            back_top, seat_top = floor - c.h * 0.095, floor - c.h * 0.04
+            a, b = shell.at(x0, back_top, s), shell.at(x1, seat_top, s)
+            radius = max(1, round(c.h * 0.012 * s))
             c.mid.rounded_rectangle(
-                (a[0], a[1], b[0], b[1]),
-                max(1, round(c.h * 0.01 * s)),
-                fill=seat,
-                outline=scale(seat, 0.6),
+                (a[0], a[1], b[0], b[1]), radius, fill=seat, outline=scale(seat, 0.6)
             )
+            head = shell.at(x0, back_top + c.h * 0.012, s)
+            c.mid.rectangle((a[0] + radius, a[1], b[0] - radius, head[1]), fill=scale(seat, 1.2))
     pole = (230, 190, 40)
     for s in (1.3, 2.0, 3.2):
         for x in (
