@@ -58,7 +58,7 @@ SURFACES: dict[str, tuple[float, float, float, bool]] = {
     "car": (0.55, 0.8, 0.72, True),
     "shop": (0.64, 0.72, 0.78, True),
     "ship_bridge": (0.3, 0.44, 0.7, True),
-    "train": (0.42, 0.58, 0.44, False),
+    "train": (0.46, 0.55, 0.43, False),
 }
 BIG = {"clock": "wall"}  # small-prop names drawn as furniture indoors when no surface
 

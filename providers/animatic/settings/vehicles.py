@@ -171,22 +171,44 @@ def paint_train(c: Canvas) -> None:
             fill=c.tone((120, 120, 126)),
             width=c.pen(0.002),
         )
-    seat = c.tone((150, 50, 60))
-    c.mid.rectangle(
-        (c.x(0.4), gy1 + c.h * 0.04, c.x(0.6), gy1 + c.h * 0.06), fill=c.tone((200, 196, 186))
-    )
-    c.mid.rectangle((c.x(0.49), gy1 + c.h * 0.06, c.x(0.51), floor), fill=(90, 90, 96))
-    for x0, x1 in ((0.14, 0.36), (0.64, 0.86)):
-        c.mid.rounded_rectangle(
-            (c.x(x0), gy0 + c.h * 0.02, c.x(x1), floor),
-            c.h * 0.03,
-            fill=seat,
-            outline=scale(seat, 0.6),
+    seat, cover = c.tone((150, 50, 60)), c.tone((230, 230, 226))
+    for cx in (c.x(0.175), c.x(0.505), c.x(0.835)):  # a bay of facing seats per window
+        c.mid.rectangle(
+            (cx - c.x(0.06), gy1 + c.h * 0.03, cx + c.x(0.06), gy1 + c.h * 0.045),
+            fill=c.tone((120, 96, 76)),
         )
         c.mid.rectangle(
-            (c.x(x0) + c.h * 0.03, gy0 + c.h * 0.04, c.x(x1) - c.h * 0.03, gy0 + c.h * 0.1),
-            fill=(230, 230, 226),
+            (cx - c.x(0.006), gy1 + c.h * 0.045, cx + c.x(0.006), floor), fill=(90, 90, 96)
         )
+        for side in (-1, 1):
+            back = cx + side * c.x(0.135)
+            c.mid.rounded_rectangle(
+                (back - c.x(0.018), gy0 - c.h * 0.02, back + c.x(0.018), floor - c.h * 0.08),
+                c.h * 0.015,
+                fill=seat,
+                outline=scale(seat, 0.6),
+            )
+            c.mid.rectangle(
+                (back - c.x(0.018), gy0 - c.h * 0.02, back + c.x(0.018), gy0 + c.h * 0.04),
+                fill=cover,
+            )
+            inner = back - side * c.x(0.075)
+            c.mid.rounded_rectangle(
+                (min(back, inner), floor - c.h * 0.13, max(back, inner), floor - c.h * 0.08),
+                c.h * 0.012,
+                fill=scale(seat, 1.1),
+                outline=scale(seat, 0.6),
+            )
+            c.mid.rectangle(
+                (
+                    min(back, inner) + c.x(0.01),
+                    floor - c.h * 0.08,
+                    max(back, inner) - c.x(0.01),
+                    floor,
+                ),
+                fill=scale(seat, 0.6),
+            )
+    c.back.rectangle((0, floor + c.h * 0.08, c.w, c.h * 2), fill=c.tone((110, 60, 70)))
     del p
 
 
