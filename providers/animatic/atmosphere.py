@@ -160,9 +160,9 @@ def _fog(c: Canvas, outdoors: bool) -> None:
     band = np.clip(1 - np.abs(np.arange(c.h, dtype=np.float32) - c.hy) / (c.h * 0.35), 0, 1)
     _replace(
         c,
-        _blend(c.far, fog, 0.5 + 0.3 * band),
-        _blend(c.setting, fog, 0.5 + 0.2 * band),
-        _blend(c.fore, fog, 0.5),
+        _blend(c.far, fog, 0.42 + 0.3 * band),
+        _blend(c.setting, fog, 0.45 + 0.2 * band),
+        _blend(c.fore, fog, 0.45),
     )
     for x0, y0, x1, y1 in c.glass:  # the panes mist over
         c.front.rectangle((x0, y0, x1, y1), fill=(*fog, 90))

@@ -123,11 +123,11 @@ def fog_texture(size: tuple[int, int], rng: random.Random) -> EffectTexture:
         phase = rng.uniform(0, math.tau)
         field += np.cos(kx * xs + ky * ys + phase) / (kx + ky)
     field = (field - field.min()) / max(1e-6, float(field.max() - field.min()))
-    alpha = (60 + 120 * field).astype(np.uint8)
+    alpha = (30 + 110 * field).astype(np.uint8)
     pixels = np.empty((height, width, 4), dtype=np.uint8)
     pixels[..., :3] = (214, 218, 224)
     pixels[..., 3] = alpha
-    return EffectTexture(Image.fromarray(pixels, "RGBA"), "fog", FOG_DRIFT, 0.0, 0.0, 0.7)
+    return EffectTexture(Image.fromarray(pixels, "RGBA"), "fog", FOG_DRIFT, 0.0, 0.0, 0.6)
 
 
 def fire_textures(size: tuple[int, int], rng: random.Random) -> list[EffectTexture]:

@@ -7,6 +7,7 @@ whole room and shows more floor; outdoors the ground starts at the horizon.
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass, field
 from typing import Any
@@ -253,8 +254,6 @@ def sky_and_ground(c: Canvas, ground: tuple[Colour, Colour] | None) -> None:
 
 def ridge(c: Canvas, base: float, amplitude: float, waves: float, jag: float = 0.15) -> list[Point]:
     """A skyline of hills or peaks along base (pixels), seeded by the scene."""
-    import math
-
     phases = [c.rng.uniform(0, math.tau) for _ in range(3)]
     points: list[Point] = []
     for step in range(97):

@@ -4,11 +4,19 @@ ship's bridge (a wheel before windows onto the sea)."""
 
 from __future__ import annotations
 
+import math
+
 from providers.animatic.paint import glow
 from providers.animatic.palette import mix, scale
-from providers.animatic.settings.canvas import Canvas, fill_below, ridge, sky_and_ground
+from providers.animatic.settings.canvas import (
+    Canvas,
+    fill_below,
+    ridge,
+    sky_and_ground,
+    window_glass,
+)
 from providers.animatic.settings.fittings import window
-from providers.animatic.settings.rooms import room_shell
+from providers.animatic.settings.rooms import room_shell, round_mask
 
 
 def _road_ahead(c: Canvas) -> None:
@@ -223,8 +231,6 @@ def paint_ship_cabin(c: Canvas) -> None:
     for x in (0.44, 0.66):
         r = c.h * 0.06
         cx, cy = c.x(x), top + c.h * 0.18
-        from providers.animatic.settings.canvas import window_glass
-        from providers.animatic.settings.rooms import round_mask
 
         c.setting.paste(
             window_glass(c, (0, 0, r * 2, r * 2), sea=True),
@@ -290,8 +296,6 @@ def paint_ship_bridge(c: Canvas) -> None:
     cx, cy, r = c.x(0.5), c.y(0.86), c.h * 0.16
     wheel = c.tone((130, 84, 44))
     for k in range(8):
-        import math
-
         a = k * math.pi / 4
         c.front.line(
             [(cx, cy), (cx + math.cos(a) * r * 1.25, cy + math.sin(a) * r * 1.25)],

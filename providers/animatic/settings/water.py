@@ -3,6 +3,8 @@ river between its banks."""
 
 from __future__ import annotations
 
+import math
+
 from providers.animatic.palette import Colour, mix, scale
 from providers.animatic.settings.canvas import Canvas, fill_below, ridge, sky_and_ground
 
@@ -133,8 +135,6 @@ def paint_river(c: Canvas) -> None:
     fill_below(c.back, c, ridge(c, c.hy, c.h * 0.08, 1.5), mix(p.far, p.sky.horizon, 0.35))
     c.back.rectangle((0, c.hy, c.w, c.h * 2), fill=p.ground_top)
     left, right = [], []
-    import math
-
     for k in range(25):
         t = k / 24
         y = c.ground_y(t * 1.2)
