@@ -14,17 +14,26 @@ from providers.animatic.palette import Colour, Sky, mix, scale
 _BODY_X = {"sun": 0.64, "moon": 0.68}
 
 
-def paint_sky(size: tuple[int, int], sky: Sky, horizon: float, rng: random.Random) -> Image.Image:
-    """An RGB sky of size; horizon is the fraction of the height where the land begins."""
+def paint_sky(
+    size: tuple[int, int], sky: Sky, horizon: float, rng: random.Random, stars: int = 170
+) -> Image.Image:
+    """An RGB sky of size; horizon is the fraction of the height where the land begins.
+
+    stars: how many at night (a sky seen through a small window shows fewer)."""
     width, height = size
     image = vertical_gradient(
         size,
-        [(0.0, sky.top), (horizon * 0.6, sky.middle), (horizon, sky.horizon), (1.0, sky.horizon)],
+        [
+            (0.0, sky.top),
+            (horizon * 0.6, sky.middle),
+            (horizon, sky.horizon),
+            (max(1.0, horizon), sky.horizon),
+        ],
     )
     horizon_y = horizon * height
     unit = min(width, height * 16 / 9)
     if sky.stars:
-        _stars(image, horizon_y, rng)
+        _stars(image, horizon_y, rng, stars)
     if sky.body:
         body_x = width * _BODY_X[sky.body]
         body_y = horizon_y - sky.body_height * horizon_y * 0.9
@@ -66,11 +75,11 @@ def _moon(
     image.paste(colour, (left, top), mask)
 
 
-def _stars(image: Image.Image, horizon_y: float, rng: random.Random) -> None:
+def _stars(image: Image.Image, horizon_y: float, rng: random.Random, count: int) -> None:
     draw = ImageDraw.Draw(image)
     width = image.width
     step = max(1.0, image.height / 1080)
-    for _ in range(170):
+    for _ in range(count):
         x = rng.uniform(0, width)
         y = horizon_y * rng.random() ** 1.6 * 0.92  # denser high up, fading to the horizon
         radius = step * rng.choice((0.9, 1.1, 1.4, 1.4, 1.9, 2.6))
@@ -91,6 +100,8 @@ def _clouds(
         cx = rng.uniform(0.05, 0.95) * image.width
         base = rng.uniform(0.3, 0.85) * horizon_y
         length = unit * rng.uniform(0.07, 0.15) * (0.6 + 0.5 * base / horizon_y)
+        if length < 4:  # too small to see: a sky in a small window
+            continue
         left, top = round(cx - length / 2), round(base - length * 0.6)
         mask, pen = new_mask((round(length), round(length * 0.6)))
         puffs = rng.randint(3, 5)

@@ -1,16 +1,31 @@
 """Weather and light that move: textures for the compositor to animate (rain, snow, fog,
 fire). Each effect is a seamless RGBA tile and how it travels; see providers.base.ArtEffect.
+
+Tiles are drawn on a torus: every streak, flake and ember is drawn again one tile away in
+each direction, so a tile's right edge runs on into its left and its foot into its head.
+Speeds are in output-frame widths and heights per second; rain streaks lean as they fall.
 """
 
 from __future__ import annotations
 
+import math
+import random
 from dataclasses import dataclass
 
-from PIL import Image
+import numpy as np
+from PIL import Image, ImageDraw
 
+from providers.animatic.atmosphere import atmospheres
 from providers.animatic.palette import Palette
 from providers.base import SceneContext
 from screenplay.model import Shot
+
+RAIN_FALL = 1.6  # frame heights per second: a drop crosses the picture in about 0.6 s
+RAIN_DRIFT = 0.12
+STORM_DRIFT = 0.3
+SNOW_FALL = (0.06, 0.13)  # far and near flakes
+FOG_DRIFT = 0.02
+EMBER_RISE = -0.3
 
 
 @dataclass(frozen=True)
@@ -27,4 +42,106 @@ def effects_for(
     scene: SceneContext, shot: Shot, palette: Palette, size: tuple[int, int], seed: int
 ) -> list[EffectTexture]:
     """The moving weather of this shot (from the scene's and the shot's atmosphere)."""
-    return []
+    kinds = atmospheres([*scene.atmosphere, *shot.atmosphere])
+    rng = random.Random(seed)
+    effects: list[EffectTexture] = []
+    if "rain" in kinds:
+        drift = STORM_DRIFT if "storm" in kinds else RAIN_DRIFT
+        heavy = "storm" in kinds
+        effects.append(rain_texture(size, rng, RAIN_FALL, drift, heavy))
+    if "storm" in kinds:
+        flash = Image.new("RGBA", (64, 64), (236, 240, 255, 255))
+        effects.append(EffectTexture(flash, "lightning", flicker=1.0, opacity=0.1))
+    if "snow" in kinds:
+        for near, fall in enumerate(SNOW_FALL):
+            effects.append(snow_texture(size, rng, fall, near == 1))
+    if "fog" in kinds:
+        effects.append(fog_texture(size, rng))
+    if "fire" in kinds:
+        effects.extend(fire_textures(size, rng))
+    return effects
+
+
+def _tile_size(size: tuple[int, int], share: float) -> tuple[int, int]:
+    return max(16, round(size[0] * share)), max(16, round(size[1] * share))
+
+
+def _wrapped(tile: tuple[int, int]) -> list[tuple[int, int]]:
+    width, height = tile
+    return [(dx * width, dy * height) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+
+
+def rain_texture(
+    size: tuple[int, int], rng: random.Random, fall: float, drift: float, heavy: bool
+) -> EffectTexture:
+    """Thin pale streaks leaning with the wind: the lean matches the motion, so a drop
+    travels along its own streak."""
+    tile = _tile_size(size, 0.5)
+    image = Image.new("RGBA", tile, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    lean = (drift * size[0]) / (fall * size[1])
+    count = (260 if heavy else 160) * tile[0] * tile[1] // (640 * 360)
+    width = max(1, round(size[1] / 540))
+    for _ in range(max(20, count)):
+        x, y = rng.uniform(0, tile[0]), rng.uniform(0, tile[1])
+        length = size[1] * rng.uniform(0.03, 0.07)
+        alpha = rng.randint(70, 150)
+        for ox, oy in _wrapped(tile):
+            start = (x + ox, y + oy)
+            end = (x + ox + lean * length, y + oy + length)
+            draw.line([start, end], fill=(210, 220, 236, alpha), width=width)
+    return EffectTexture(image, "rain", drift, fall, 0.0, 0.9 if heavy else 0.75)
+
+
+def snow_texture(
+    size: tuple[int, int], rng: random.Random, fall: float, near: bool
+) -> EffectTexture:
+    """Soft white flakes; near flakes are bigger, fewer and fall faster."""
+    tile = _tile_size(size, 0.5)
+    image = Image.new("RGBA", tile, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    count = (50 if near else 140) * tile[0] * tile[1] // (640 * 360)
+    for _ in range(max(12, count)):
+        x, y = rng.uniform(0, tile[0]), rng.uniform(0, tile[1])
+        r = size[1] * (rng.uniform(0.004, 0.009) if near else rng.uniform(0.0015, 0.004))
+        alpha = rng.randint(170, 240)
+        for ox, oy in _wrapped(tile):
+            cx, cy = x + ox, y + oy
+            draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(250, 250, 255, alpha))
+    drift = (0.03 if near else -0.015) * rng.choice((1, -1))
+    return EffectTexture(image, "snow", drift, fall, 0.0, 1.0)
+
+
+def fog_texture(size: tuple[int, int], rng: random.Random) -> EffectTexture:
+    """Soft banks of fog: whole-number waves across the tile, so it wraps exactly."""
+    width, height = size
+    xs = np.arange(width, dtype=np.float32)[None, :] / width * math.tau
+    ys = np.arange(height, dtype=np.float32)[:, None] / height * math.tau
+    field = np.zeros((height, width), dtype=np.float32)
+    for _ in range(7):
+        kx, ky = rng.randint(1, 4), rng.randint(0, 3)
+        phase = rng.uniform(0, math.tau)
+        field += np.cos(kx * xs + ky * ys + phase) / (kx + ky)
+    field = (field - field.min()) / max(1e-6, float(field.max() - field.min()))
+    alpha = (30 + 110 * field).astype(np.uint8)
+    pixels = np.empty((height, width, 4), dtype=np.uint8)
+    pixels[..., :3] = (214, 218, 224)
+    pixels[..., 3] = alpha
+    return EffectTexture(Image.fromarray(pixels, "RGBA"), "fog", FOG_DRIFT, 0.0, 0.0, 0.6)
+
+
+def fire_textures(size: tuple[int, int], rng: random.Random) -> list[EffectTexture]:
+    """Embers rising and flickering, and the fire's warm light flickering over everything."""
+    tile = _tile_size(size, 0.5)
+    image = Image.new("RGBA", tile, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    for _ in range(max(10, 60 * tile[0] * tile[1] // (640 * 360))):
+        x, y = rng.uniform(0, tile[0]), rng.uniform(0, tile[1])
+        r = max(1.0, size[1] * rng.uniform(0.002, 0.005))
+        colour = rng.choice(((255, 180, 60), (255, 120, 30), (255, 230, 140)))
+        for ox, oy in _wrapped(tile):
+            cx, cy = x + ox, y + oy
+            draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=(*colour, 230))
+    embers = EffectTexture(image, "fire", 0.02, EMBER_RISE, 0.5, 1.0)
+    light = Image.new("RGBA", (64, 64), (255, 130, 40, 60))
+    return [embers, EffectTexture(light, "firelight", 0.0, 0.0, 0.6, 1.0)]

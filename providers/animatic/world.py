@@ -8,16 +8,22 @@ fractions of it.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 
 from PIL import Image
 
+from providers.animatic.atmosphere import paint_atmosphere
 from providers.animatic.exterior import paint_exterior
 from providers.animatic.interior import paint_interior
+from providers.animatic.overhead import paint_overhead
 from providers.animatic.palette import Palette, is_interior
+from providers.animatic.prop_place import place_props
+from providers.animatic.settings import exterior_prop, resolve_setting, setting_name
+from providers.animatic.settings.canvas import EYE, Canvas
 from providers.base import SceneContext
 
-EYE_LEVEL_HORIZON = 0.6  # where land meets sky (or the floor meets the back wall) at eye level
+EYE_LEVEL_HORIZON = EYE  # where land meets sky (or the floor meets the back wall) at eye level
 
 
 @dataclass(frozen=True)
@@ -55,11 +61,55 @@ def _empty(size: tuple[int, int]) -> Image.Image:
 
 
 def paint_world(
-    scene: SceneContext, palette: Palette, seed: int, size: tuple[int, int], view: WorldView
+    scene: SceneContext,
+    palette: Palette,
+    seed: int,
+    size: tuple[int, int],
+    view: WorldView,
+    atmosphere: list[str] | None = None,
 ) -> WorldLayers:
-    """The scene's place in layers. Today: the generic room or landscape, in one layer."""
-    if is_interior(scene.int_ext):
-        far = paint_interior(size, palette, seed)
+    """The scene's place in layers, with its weather and light painted in.
+
+    A setting the animatic knows is drawn by its own painter (providers/animatic/settings);
+    "" or an unknown one is the generic room (INT) or landscape (EXT). The atmosphere's
+    still parts (wet ground, haze, snow cover, neon, dawn light) are painted here; what
+    moves comes from weather.effects_for. atmosphere: a shot's own words (Shot.atmosphere),
+    painted with the scene's."""
+    interior = is_interior(scene.int_ext)
+    art = resolve_setting(scene.setting, interior)
+    canvas = Canvas(size, palette, view.horizon, view.overhead, random.Random(seed))
+    if art is not None and view.overhead:
+        paint_overhead(canvas, art.ground, art.interior)
+    elif art is not None:
+        art.paint(canvas)
+        standing = exterior_prop(scene.setting, interior)
+        if standing:  # EXT. LIGHTHOUSE: the coast, and the lighthouse on it
+            place_props(canvas, [standing], setting_name(scene.setting, False), False)
+    elif view.overhead:
+        paint_overhead(canvas, "boards" if interior else "grass", interior)
     else:
-        far = paint_exterior(size, palette, scene.location, seed)
-    return WorldLayers(far, _empty(size), _empty(size))
+        _generic(canvas, scene, seed, interior)
+    outdoors = not (art.interior if art is not None else interior)
+    paint_atmosphere(canvas, [*scene.atmosphere, *(atmosphere or [])], outdoors)
+    return WorldLayers(canvas.far, canvas.setting, canvas.fore)
+
+
+def _generic(canvas: Canvas, scene: SceneContext, seed: int, interior: bool) -> None:
+    """Today's generic room or landscape, painted at eye level and shifted to the horizon."""
+    size = canvas.size
+    if interior:
+        picture = paint_interior(size, canvas.palette, seed)
+        floor_line = 0.64
+    else:
+        picture = paint_exterior(size, canvas.palette, scene.location, seed)
+        floor_line = 0.6
+    shift = round((canvas.horizon - floor_line) * size[1])
+    if shift == 0:
+        canvas.far.paste(picture, (0, 0))
+        return
+    # Keep the picture's own edge colours beyond the shifted part: sky or ceiling above,
+    # ground or floor below.
+    top = picture.crop((0, 0, size[0], 1)).resize((size[0], size[1]))
+    bottom = picture.crop((0, size[1] - 1, size[0], size[1])).resize((size[0], size[1]))
+    canvas.far.paste(top if shift > 0 else bottom, (0, 0))
+    canvas.far.paste(picture, (0, shift))

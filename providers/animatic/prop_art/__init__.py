@@ -1,0 +1,1 @@
+"""Drawings of the things the action names, each standing at a point on a surface."""
