@@ -96,7 +96,10 @@ async def test_402_shows_the_estimate_and_the_balance(app: FastAPI) -> None:
         assert refused.status_code == 402
         body = refused.json()
         assert refused.headers["content-type"] == "application/problem+json"
-        assert (body["code"], body["type"]) == ("InsufficientCredits", "/problems/insufficient-credits")
+        assert (body["code"], body["type"]) == (
+            "InsufficientCredits",
+            "/problems/insufficient-credits",
+        )
         assert body["estimate"]["credits"] > 1
         assert body["balance"] == {"granted": 1.0, "available": 1.0, "held": 0.0, "spent": 0.0}
         assert (await http.get("/api/v1/jobs")).json()["total"] == 0  # nothing started
