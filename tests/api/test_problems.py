@@ -14,7 +14,7 @@ from fastapi import FastAPI
 from temporalio.client import Client
 
 from api.main import create_app
-from api.problems import PROBLEMS, MEDIA_TYPE
+from api.problems import MEDIA_TYPE, PROBLEMS
 from api.strict_json import strict_loads
 from core.error_types import ErrorType
 from tests.conftest import api_client, make_settings
