@@ -19,7 +19,7 @@ from temporalio.service import RPCError, RPCStatusCode
 from api.deps import LinkDep, SessionDep, TenantDep
 from api.openapi import AUTHENTICATED, WITH_BODY, errors
 from api.problems import ProblemException
-from api.routes.jobs import load_job
+from api.routes.jobs import load_job, owned_job
 from api.strict_json import ProblemRoute
 from api.temporal_errors import temporal_problem
 from core.error_types import ErrorType
@@ -83,7 +83,7 @@ async def resume_job(
 async def cancel_job(
     job_id: str, tenant: TenantDep, session: SessionDep, link: LinkDep
 ) -> ControlAccepted:
-    job = await load_job(job_id, session, link, tenant)
+    job = owned_job(job_id, session, tenant)  # no refresh: a stale row still gets its cancel
     if not job.status.closed or job.revisable:
         try:
             await link.require().get_workflow_handle(job.workflow_id).cancel()
