@@ -222,3 +222,17 @@ async def test_a_trickled_body_is_closed_with_408(app: FastAPI, api_key: str) ->
     finally:
         server.should_exit = True
         await serving
+
+
+async def test_a_bug_is_a_500_problem_without_its_text(settings: object) -> None:
+    app = create_app(settings)  # type: ignore[arg-type]
+
+    @app.get("/boom")
+    async def boom() -> None:
+        raise RuntimeError("secret internals /etc/shadow")
+
+    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+        response = await http.get("/boom")
+    _is_problem(response, 500, "InternalError")
+    assert "secret" not in response.text and "shadow" not in response.text
