@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 from temporalio import activity
@@ -24,8 +24,9 @@ from notify.webhooks import (
     SIGNATURE_HEADER,
     TIMESTAMP_HEADER,
     WebhookEvent,
+    WebhookTarget,
     WebhookTargetError,
-    check_target,
+    resolve_target,
     sign,
 )
 
@@ -58,14 +59,14 @@ class WebhookActivities:
     @activity.defn
     def deliver_webhook(self, request: DeliverWebhookInput) -> DeliverWebhookResult:
         try:
-            url = check_target(request.url, self._allow_private)
+            target = resolve_target(request.url, self._allow_private)
         except WebhookTargetError as error:
             raise ApplicationError(
                 str(error),
                 type=WEBHOOK_UNAVAILABLE if error.transient else INVALID_WEBHOOK_TARGET,
                 non_retryable=not error.transient,
             ) from None
-        host = urlsplit(url).hostname
+        host = target.host
         body = request.event.body()
         timestamp = int(time.time())
         headers = {
@@ -76,7 +77,7 @@ class WebhookActivities:
             DELIVERY_HEADER: request.delivery_id,
         }
         try:
-            status = _post(url, body, headers, self._timeout)
+            status = _post(target, body, headers, self._timeout)
         except (httpx.InvalidURL, UnicodeError) as error:  # a host name httpx cannot encode
             raise ApplicationError(
                 f"webhook host {host!r} cannot be called: {error}",
@@ -104,11 +105,28 @@ class WebhookActivities:
         )
 
 
-def _post(url: str, body: bytes, headers: dict[str, str], timeout: httpx.Timeout) -> int:
-    """The answer's status code. No proxy from the environment, so the host that was checked
-    is the host dialled; the answer's body is never read, so its size does not matter."""
-    with (
-        httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as http,
-        http.stream("POST", url, content=body, headers=headers) as response,
-    ):
-        return response.status_code
+def _post(
+    target: WebhookTarget, body: bytes, headers: dict[str, str], timeout: httpx.Timeout
+) -> int:
+    """The answer's status code. The request dials the address that was checked (no second
+    resolution, no proxy from the environment) and names the host in the Host header and in
+    TLS SNI, so certificates are still verified against the name. The answer's body is
+    never read, so its size does not matter."""
+    parts = urlsplit(target.url)
+    with httpx.Client(timeout=timeout, follow_redirects=False, trust_env=False) as http:
+        for n, address in enumerate(target.addresses):  # as a resolver would: next on refusal
+            literal = f"[{address}]" if ":" in address else address
+            dialled = urlunsplit(parts._replace(netloc=f"{literal}:{target.port}"))
+            try:
+                with http.stream(
+                    "POST",
+                    dialled,
+                    content=body,
+                    headers={**headers, "Host": parts.netloc},
+                    extensions={"sni_hostname": target.host},
+                ) as response:
+                    return response.status_code
+            except httpx.ConnectError:
+                if n == len(target.addresses) - 1:
+                    raise
+    raise httpx.ConnectError("no address to connect to")

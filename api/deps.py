@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request, status
+from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -13,7 +13,11 @@ from temporalio.client import Client
 
 from accounts.ledger import Ledger
 from accounts.models import Tenant
+from api.problems import ProblemException
 from api.signing import UrlSigner
+from api.temporal_link import TemporalLink
+from api.tenant_limits import RequestRate
+from core.error_types import ErrorType
 from core.settings import Settings
 from storage.artifacts import ArtifactStore
 
@@ -31,9 +35,14 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
+def get_link(request: Request) -> TemporalLink:
+    link: TemporalLink = request.app.state.temporal_link
+    return link
+
+
 def get_client(request: Request) -> Client:
-    client: Client = request.app.state.temporal
-    return client
+    """The Temporal client; 503 while the API has not reached Temporal yet."""
+    return get_link(request).require()
 
 
 def get_store(request: Request) -> ArtifactStore:
@@ -55,24 +64,27 @@ def optional_tenant(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Tenant | None:
-    """The tenant whose key came with the request; None when no key came."""
+    """The tenant whose key came with the request (its request counted against its rate
+    limit); None when no key came."""
     if credentials is None:
         return None
     tenant = get_ledger(request).authenticate(credentials.credentials)
     if tenant is None:
-        raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED,
+        raise ProblemException(
+            ErrorType.UNAUTHENTICATED,
             "invalid API key",
             headers={"WWW-Authenticate": "Bearer"},
         )
+    rate: RequestRate = request.app.state.request_rate
+    rate.hit(tenant.id)
     return tenant
 
 
 def current_tenant(tenant: Annotated[Tenant | None, Depends(optional_tenant)]) -> Tenant:
     """Every API call but /health (and signed file links) needs `Authorization: Bearer <key>`."""
     if tenant is None:
-        raise HTTPException(
-            status.HTTP_401_UNAUTHORIZED,
+        raise ProblemException(
+            ErrorType.UNAUTHENTICATED,
             "an API key is required: Authorization: Bearer <key>",
             headers={"WWW-Authenticate": "Bearer"},
         )
@@ -82,6 +94,7 @@ def current_tenant(tenant: Annotated[Tenant | None, Depends(optional_tenant)]) -
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 SessionDep = Annotated[Session, Depends(get_session)]
 ClientDep = Annotated[Client, Depends(get_client)]
+LinkDep = Annotated[TemporalLink, Depends(get_link)]
 StoreDep = Annotated[ArtifactStore, Depends(get_store)]
 LedgerDep = Annotated[Ledger, Depends(get_ledger)]
 SignerDep = Annotated[UrlSigner, Depends(get_signer)]

@@ -1,20 +1,27 @@
-"""Refuse request bodies over a size limit with 413, before the app parses them.
+"""Limits on a request body, before the app parses it: its size (413) and the time it takes
+to arrive (408).
 
-The body is read here, never past the limit, then handed to the app unchanged. Bodies are
-small (scripts), so holding up to the limit in memory is the simple, safe choice.
+The body is read here, never past the size limit, then handed to the app unchanged. Bodies
+are small (scripts), so holding up to the limit in memory is the simple, safe choice. A
+client that declares a body and trickles it (or stops) is answered 408 and the connection
+closed once `timeout_s` has passed since the request began. Slow *headers* never reach the
+app: see the README (uvicorn has no header timeout; a proxy's client_header_timeout does it).
 """
 
 from __future__ import annotations
 
-import json
-
+import anyio
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.problems import problem_response
+from core.error_types import ErrorType
 
-class BodySizeLimit:
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+
+class BodyLimits:
+    def __init__(self, app: ASGIApp, max_bytes: int, timeout_s: float) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout_s = timeout_s
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
@@ -22,18 +29,22 @@ class BodySizeLimit:
             return
         declared = dict(scope.get("headers") or []).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(send)
+            await self._refuse(scope, receive, send, ErrorType.BODY_TOO_LARGE)
             return
         chunks: list[bytes] = []
         size = 0
+        deadline = anyio.current_time() + self.timeout_s
         while True:
-            message = await receive()
+            message = await _receive_by(receive, deadline)
+            if message is None:
+                await self._refuse(scope, receive, send, ErrorType.REQUEST_TIMEOUT)
+                return
             if message["type"] == "http.disconnect":
                 return
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > self.max_bytes:
-                await self._refuse(send)
+                await self._refuse(scope, receive, send, ErrorType.BODY_TOO_LARGE)
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):
@@ -50,8 +61,18 @@ class BodySizeLimit:
 
         await self.app(scope, replay, send)
 
-    async def _refuse(self, send: Send) -> None:
-        body = json.dumps({"detail": f"request body over {self.max_bytes} bytes"}).encode()
-        headers = [(b"content-type", b"application/json"), (b"connection", b"close")]
-        await send({"type": "http.response.start", "status": 413, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, code: ErrorType) -> None:
+        detail = (
+            f"the request body is over {self.max_bytes} bytes"
+            if code is ErrorType.BODY_TOO_LARGE
+            else f"the request body did not arrive within {self.timeout_s:g} s"
+        )
+        response = problem_response(code, detail, headers={"Connection": "close"})
+        await response(scope, receive, send)
+
+
+async def _receive_by(receive: Receive, deadline: float) -> Message | None:
+    """The next message, or None if it has not come by the deadline."""
+    with anyio.move_on_after(max(0.0, deadline - anyio.current_time())):
+        return await receive()
+    return None

@@ -1,7 +1,13 @@
-"""The REST gateway: builds the app, one Temporal client and one engine per process."""
+"""The REST gateway: builds the app, one Temporal client and one engine per process.
+
+The Temporal client connects in the background (api/temporal_link.py): the API starts, and
+answers 503 problems for what needs Temporal, while the server is down.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -9,9 +15,13 @@ from fastapi import FastAPI
 from temporalio.client import Client
 
 from accounts.ledger import Ledger
-from api.limits import BodySizeLimit
+from api.limits import BodyLimits
+from api.openapi import install_problem_openapi
+from api.problem_handlers import install_problem_handlers
 from api.routes import control, credits, files, health, jobs, revisions, scripts
 from api.signing import UrlSigner, load_or_create_secret
+from api.temporal_link import TemporalLink
+from api.tenant_limits import RequestRate
 from core.estimate import Prices
 from core.settings import Settings, get_settings
 from providers import registry
@@ -28,6 +38,7 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
         app.state.engine = make_engine(settings.database_url)
         create_tables(app.state.engine)
         app.state.ledger = Ledger(app.state.engine)
+        app.state.request_rate = RequestRate(app.state.engine, settings.requests_per_minute)
         app.state.store = ArtifactStore(settings.artifact_root)
         secret = load_or_create_secret(
             settings.url_signing_secret, settings.artifact_root / ".url-signing-key"
@@ -44,11 +55,16 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
             music_per_second=registry.music_provider(settings.music_provider).price_per_second,
             render_per_second=settings.render_price_per_second,
         )
-        app.state.temporal = temporal or await Client.connect(
-            settings.temporal_address, namespace=settings.temporal_namespace
-        )
-        yield
-        app.state.engine.dispose()
+        link = TemporalLink(settings.temporal_address, settings.temporal_namespace, temporal)
+        app.state.temporal_link = link
+        connecting = asyncio.create_task(link.keep_connecting())
+        try:
+            yield
+        finally:
+            connecting.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await connecting
+            app.state.engine.dispose()
 
     app = FastAPI(
         title="Film Studio",
@@ -63,7 +79,13 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
     app.include_router(scripts.router)
     app.include_router(credits.router)
     app.include_router(files.router)
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(
+        BodyLimits,
+        max_bytes=settings.max_request_bytes,
+        timeout_s=settings.request_body_timeout_s,
+    )
+    install_problem_handlers(app)
+    install_problem_openapi(app)
     return app
 
 

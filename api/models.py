@@ -55,3 +55,11 @@ class Job(JobBase, table=True):
     revisable: bool = False  # the run is open for regenerate and retry
     created_at: datetime = Field(default_factory=_now, index=True)
     updated_at: datetime = Field(default_factory=_now)
+
+
+class RateCounter(SQLModel, table=True):
+    """One window's count of one limit (api/rate_store.py): shared by every API process."""
+
+    key: str = Field(primary_key=True, max_length=200)
+    count: int = 0
+    expires_at: float = Field(index=True)  # seconds since the epoch

@@ -27,3 +27,17 @@ class ErrorType(StrEnum):
     PROVIDER_UNAVAILABLE = "ProviderUnavailable"
     QUOTA_EXCEEDED = "QuotaExceeded"
     TEMPORAL_UNAVAILABLE = "TemporalUnavailable"  # the API cannot reach Temporal: 503
+    DATABASE_UNAVAILABLE = "DatabaseUnavailable"  # the API cannot reach its database: 503
+    # Answers of the HTTP layer itself (api/problems.py gives each its status)
+    MALFORMED_BODY = "MalformedBody"  # the body is not UTF-8 JSON
+    INVALID_REQUEST = "InvalidRequest"  # a field of the request fails its schema
+    UNAUTHENTICATED = "Unauthenticated"  # no API key, or not a valid one
+    NOT_FOUND = "NotFound"  # no such route or file
+    METHOD_NOT_ALLOWED = "MethodNotAllowed"
+    REQUEST_TIMEOUT = "RequestTimeout"  # the body did not arrive in time
+    CONFLICT = "Conflict"  # the run will not take this now (paused, closed, busy)
+    BODY_TOO_LARGE = "BodyTooLarge"
+    UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType"  # a body that is not application/json
+    RANGE_NOT_SATISFIABLE = "RangeNotSatisfiable"  # a file's Range header it cannot serve
+    TOO_MANY_FILMS = "TooManyFilmsInFlight"  # the tenant's films in flight are at the limit
+    INTERNAL_ERROR = "InternalError"  # a bug: never on purpose

@@ -37,9 +37,14 @@ class Settings(BaseSettings):
     artifact_root: Path = Path(".data/artifacts")
     public_base_url: str = "http://127.0.0.1:8000"
 
-    # API limits
+    # API limits. A body must arrive whole within request_body_timeout_s (else 408). Per
+    # tenant: requests per minute (a page previewing as its user types stays well under)
+    # and films queued or running at once (a burst of 20 fits); 0 turns a limit off.
     max_request_bytes: int = 256_000
+    request_body_timeout_s: float = 30.0
     page_size_max: int = 100
+    requests_per_minute: int = 600
+    films_in_flight: int = 32
 
     # Access: the CLI's API key (else .data/dev-api-key, which `make up` writes), and the
     # secret that signs expiring file links (else one kept beside the artifacts)

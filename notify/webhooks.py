@@ -36,13 +36,39 @@ class WebhookTargetError(ValueError):
         self.transient = transient
 
 
+@dataclass(frozen=True)
+class WebhookTarget:
+    """A checked target: the normalized URL and the addresses the delivery connects to,
+    the ones that were checked (the name is never resolved a second time)."""
+
+    url: str
+    host: str  # the name, for the Host header and TLS SNI
+    port: int
+    addresses: tuple[str, ...]  # IP literals, in the resolver's order
+
+
 def check_target(url: str, allow_private: bool) -> str:
     """The URL to call, normalized, or WebhookTargetError saying why not.
 
     Messages name the host, never the whole URL: paths and queries often hold tokens.
-    Unless allow_private, every address the host resolves to must be public. The check
-    cannot stop a name that resolves differently a moment later (DNS rebinding).
+    Unless allow_private, every address the host resolves to must be public.
     """
+    url, host, port = _parsed(url)
+    if not allow_private:
+        _checked_addresses(host, port)
+    return url
+
+
+def resolve_target(url: str, allow_private: bool) -> WebhookTarget:
+    """The target as the delivery dials it: resolved once, every address checked (unless
+    allow_private) and kept, so DNS rebinding between check and connect cannot send the
+    request elsewhere."""
+    url, host, port = _parsed(url)
+    addresses = _checked_addresses(host, port) if not allow_private else _resolve(host, port)
+    return WebhookTarget(url, host, port, tuple(dict.fromkeys(str(a) for a in addresses)))
+
+
+def _parsed(url: str) -> tuple[str, str, int]:
     if len(url) > MAX_URL_LENGTH:
         raise WebhookTargetError(
             f"webhook URL is {len(url)} characters; the limit is {MAX_URL_LENGTH}"
@@ -67,15 +93,17 @@ def check_target(url: str, allow_private: bool) -> str:
         port = parts.port
     except ValueError:
         raise WebhookTargetError(f"webhook URL for host {host!r} has an invalid port") from None
-    if not allow_private:
-        _refuse_private(host, port or (443 if scheme == "https" else 80))
     netloc = f"[{host}]" if ":" in host else host
     if port is not None:
         netloc = f"{netloc}:{port}"
-    return urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+    normalized = urlunsplit((scheme, netloc, parts.path or "/", parts.query, ""))
+    return normalized, host, port or (443 if scheme == "https" else 80)
 
 
-def _refuse_private(host: str, port: int) -> None:
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def _resolve(host: str, port: int) -> list[Address]:
     try:
         found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as error:
@@ -85,27 +113,63 @@ def _refuse_private(host: str, port: int) -> None:
         ) from None
     except UnicodeError:
         raise WebhookTargetError(f"webhook host {host!r} is not a valid host name") from None
-    if not found:
+    addresses = [ipaddress.ip_address(str(sockaddr[0]).split("%")[0]) for *_, sockaddr in found]
+    if not addresses:
         raise WebhookTargetError(f"webhook host {host!r} does not resolve")
-    for *_, sockaddr in found:
-        address = _unmapped(ipaddress.ip_address(sockaddr[0]))
-        if _is_internal(address):
+    return addresses
+
+
+def _checked_addresses(host: str, port: int) -> list[Address]:
+    addresses = _resolve(host, port)
+    for address in addresses:
+        if is_internal(address):
             raise WebhookTargetError(
                 f"webhook host {host!r} resolves to {address}, which is not a public address; "
                 f"private/loopback targets are refused unless {ALLOW_PRIVATE_ENV} is set"
             )
+    return addresses
 
 
-def _unmapped(
-    address: ipaddress.IPv4Address | ipaddress.IPv6Address,
-) -> ipaddress.IPv4Address | ipaddress.IPv6Address:
-    """::ffff:127.0.0.1 is 127.0.0.1 to the network stack, so judge it as that."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        return address.ipv4_mapped
-    return address
+# IPv6 ranges that carry an IPv4 address in their low 32 bits (RFC 6052 NAT64 well-known
+# prefix, RFC 6145 IPv4-translated), and the local-use NAT64 prefix (RFC 8215), which is
+# never global whatever it embeds.
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+_TRANSLATED = ipaddress.IPv6Network("::ffff:0:0:0/96")
+_LOCAL_NAT64 = ipaddress.IPv6Network("64:ff9b:1::/48")
 
 
-def _is_internal(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+def embedded_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries, which is where the network stack or a
+    relay delivers it: mapped (::ffff:a.b.c.d), compatible (::a.b.c.d), 6to4 (2002::/16),
+    Teredo (2001::/32: server and client) and NAT64 (64:ff9b::/96)."""
+    found: list[ipaddress.IPv4Address] = []
+    low32 = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    if address.ipv4_mapped is not None:
+        found.append(address.ipv4_mapped)
+    if int(address) >> 32 == 0 and int(address) > 1:  # IPv4-compatible (deprecated)
+        found.append(low32)
+    if address.sixtofour is not None:
+        found.append(address.sixtofour)
+    if address.teredo is not None:
+        found.extend(address.teredo)
+    if address in _NAT64 or address in _TRANSLATED:
+        found.append(low32)
+    return found
+
+
+def is_internal(address: Address) -> bool:
+    """Not a global unicast address, itself or any IPv4 address embedded in it."""
+    if isinstance(address, ipaddress.IPv6Address):
+        if address in _LOCAL_NAT64:
+            return True
+        if address in _NAT64:  # ipaddress calls all of ::/8 reserved; NAT64 is as its IPv4
+            return _not_global(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+        if any(_not_global(inner) for inner in embedded_ipv4(address)):
+            return True
+    return _not_global(address)
+
+
+def _not_global(address: Address) -> bool:
     # not is_global also catches shared address space (100.64.0.0/10, carrier NAT).
     return (
         address.is_private

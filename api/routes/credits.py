@@ -6,12 +6,14 @@ from fastapi import APIRouter, Query
 
 from accounts.models import to_credits
 from api.deps import LedgerDep, TenantDep
+from api.openapi import AUTHENTICATED, errors
 from api.schemas import Credits, LedgerEntryOut
+from api.strict_json import ProblemRoute
 
-router = APIRouter(prefix="/api/v1/credits", tags=["credits"])
+router = APIRouter(prefix="/api/v1/credits", tags=["credits"], route_class=ProblemRoute)
 
 
-@router.get("", response_model=Credits)
+@router.get("", response_model=Credits, responses=errors(*AUTHENTICATED, 422))
 def read_credits(
     tenant: TenantDep, ledger: LedgerDep, limit: int = Query(default=100, ge=1, le=1000)
 ) -> Credits:

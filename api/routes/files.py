@@ -6,14 +6,19 @@ out) opens a file; anything else is 404, as if the job did not exist.
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request, status
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse
+from starlette.responses import MalformedRangeHeader, RangeNotSatisfiable
 
 from api.deps import OptionalTenantDep, SessionDep, SignerDep, StoreDep
 from api.models import Job
+from api.openapi import AUTHENTICATED, errors
+from api.problems import ProblemException
+from api.strict_json import ProblemRoute
+from core.error_types import ErrorType
 from storage.artifacts import InvalidKeyError, job_key
 
-router = APIRouter(prefix="/api/v1/jobs", tags=["files"])
+router = APIRouter(prefix="/api/v1/jobs", tags=["files"], route_class=ProblemRoute)
 
 _MEDIA_TYPES = {
     ".mp4": "video/mp4",
@@ -27,16 +32,23 @@ _MEDIA_TYPES = {
 }
 
 
-@router.get("/{job_id}/files/{file_path:path}")
+@router.get(
+    "/{job_id}/files/{file_path:path}",
+    response_class=FileResponse,
+    responses={
+        200: {"description": "The file, with HTTP Range", "content": {"*/*": {}}},
+        **errors(*AUTHENTICATED, 404, 416, 422),
+    },
+)
 def read_file(
     job_id: str,
     file_path: str,
     request: Request,
+    tenant: OptionalTenantDep,
     session: SessionDep,
     store: StoreDep,
     signer: SignerDep,
-    tenant: OptionalTenantDep,
-    expires: int = 0,
+    expires: int = Query(default=0, ge=0, le=2**53),
     sig: str = "",
 ) -> FileResponse:
     job = session.get(Job, job_id)
@@ -44,16 +56,32 @@ def read_file(
     signed = bool(sig) and signer.valid(request.url.path, expires, sig)
     if job is None or not (owner or signed):
         if tenant is None and not sig:
-            raise HTTPException(
-                status.HTTP_401_UNAUTHORIZED,
+            raise ProblemException(
+                ErrorType.UNAUTHENTICATED,
                 "an API key or a signed link is required",
                 headers={"WWW-Authenticate": "Bearer"},
             )
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no job {job_id!r}")
+        raise ProblemException(ErrorType.JOB_NOT_FOUND, f"no job {job_id!r}")
     try:
         path = store.path(job_key(job_id, *file_path.split("/")))
     except InvalidKeyError as error:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such file") from error
+        raise ProblemException(ErrorType.NOT_FOUND, "no such file") from error
     if not path.is_file() or path.name.startswith("."):
-        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such file")
+        raise ProblemException(ErrorType.NOT_FOUND, "no such file")
+    _check_range(request.headers.get("range"), path.stat().st_size)
     return FileResponse(path, media_type=_MEDIA_TYPES.get(path.suffix, "application/octet-stream"))
+
+
+def _check_range(header: str | None, size: int) -> None:
+    """A Range the file cannot serve is a 416 problem here; Starlette would answer it in
+    plain text. Its own parser decides, so the check and the serving agree."""
+    if header is None:
+        return
+    try:
+        FileResponse._parse_range_header(header, size)
+    except (MalformedRangeHeader, RangeNotSatisfiable):
+        raise ProblemException(
+            ErrorType.RANGE_NOT_SATISFIABLE,
+            f"the Range header cannot be served from a file of {size} bytes",
+            headers={"Content-Range": f"bytes */{size}"},
+        ) from None

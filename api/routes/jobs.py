@@ -6,16 +6,16 @@ import uuid
 from dataclasses import asdict
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Query, Request, status
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Query, Request, status
 from sqlmodel import col, func, select
+from temporalio.client import WorkflowQueryFailedError
 from temporalio.service import RPCError
 
 from accounts.models import JobCredits, Tenant, to_credits, to_milli
-from api.breakdowns import BreakdownRefused, breakdown_for, estimate_for, webhook_target
+from api.breakdowns import priced_breakdown, webhook_target
 from api.deps import (
-    ClientDep,
     LedgerDep,
+    LinkDep,
     SessionDep,
     SettingsDep,
     SignerDep,
@@ -24,6 +24,8 @@ from api.deps import (
 )
 from api.job_sync import QUERY_TIMEOUT, refresh_job
 from api.models import Job, JobStatus
+from api.openapi import AUTHENTICATED, WITH_BODY, errors
+from api.problems import ProblemException
 from api.schemas import (
     Cost,
     Download,
@@ -35,12 +37,17 @@ from api.schemas import (
     Progress,
 )
 from api.signing import UrlSigner
+from api.strict_json import ProblemRoute
+from api.temporal_errors import temporal_problem
+from api.tenant_limits import admit_film
+from core.error_types import ErrorType
 from providers import registry
 from storage.artifacts import job_key
 from workflows.film import FilmWorkflow
 from workflows.film_types import FilmInput, FilmOptions
 
-router = APIRouter(prefix="/api/v1/jobs", tags=["jobs"])
+router = APIRouter(prefix="/api/v1/jobs", tags=["jobs"], route_class=ProblemRoute)
+MAX_OFFSET = 2**31 - 1  # far past any tenant's jobs, and within every database's integers
 
 
 def job_cost(job: Job, money: JobCredits | None) -> Cost:
@@ -92,15 +99,12 @@ def files_url(signer: UrlSigner, base: str, job_id: str, key: str | None) -> str
     return f"{base.rstrip('/')}{signer.sign(path)}"
 
 
-def insufficient_credits(needed: int, tenant: Tenant, estimate: dict[str, Any]) -> JSONResponse:
-    return JSONResponse(
-        status_code=status.HTTP_402_PAYMENT_REQUIRED,
-        content={
-            "detail": (
-                f"this film is estimated at {to_credits(needed):g} credits;"
-                f" {to_credits(tenant.available):g} are available"
-            ),
-            "type": "InsufficientCredits",
+def insufficient_credits(needed: int, tenant: Tenant, estimate: dict[str, Any]) -> Exception:
+    return ProblemException(
+        ErrorType.INSUFFICIENT_CREDITS,
+        f"this film is estimated at {to_credits(needed):g} credits;"
+        f" {to_credits(tenant.available):g} are available",
+        extra={
             "estimate": estimate,
             "balance": {
                 "granted": to_credits(tenant.granted),
@@ -112,27 +116,30 @@ def insufficient_credits(needed: int, tenant: Tenant, estimate: dict[str, Any]) 
     )
 
 
-@router.post("", status_code=status.HTTP_202_ACCEPTED, response_model=JobCreated)
+@router.post(
+    "",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=JobCreated,
+    responses=errors(*AUTHENTICATED, *WITH_BODY, 402, 503),
+)
 async def create_job(
     body: JobCreate,
     request: Request,
-    session: SessionDep,
-    client: ClientDep,
-    settings: SettingsDep,
     tenant: TenantDep,
+    session: SessionDep,
+    link: LinkDep,
+    settings: SettingsDep,
     ledger: LedgerDep,
-) -> Any:
-    try:
-        breakdown = breakdown_for(request, body)  # refused here costs nothing, starts nothing
-        webhook_url = webhook_target(body, settings)
-    except BreakdownRefused as refused:
-        return refused.response
+) -> JobCreated:
+    # Refused here costs nothing and starts nothing.
+    breakdown, priced = await priced_breakdown(request, body)
+    webhook_url = await webhook_target(body, settings)
     plan = breakdown.plan
-    priced = estimate_for(request, breakdown)
     needed = to_milli(priced.credits)
     tenant = ledger.tenant(tenant.id)  # the balance as of now
     if needed > tenant.available:
-        return insufficient_credits(needed, tenant, asdict(priced))
+        raise insufficient_credits(needed, tenant, asdict(priced))
+    client = link.require()
     job_id = uuid.uuid4().hex
     job = Job(
         id=job_id,
@@ -145,6 +152,7 @@ async def create_job(
     )
     session.add(job)
     session.commit()
+    await admit_film(session, client, job, settings.films_in_flight)
     try:
         await client.start_workflow(
             FilmWorkflow.run,
@@ -176,21 +184,22 @@ async def create_job(
             rpc_timeout=QUERY_TIMEOUT,
         )
     except RPCError as error:
+        problem = temporal_problem(error)
         job.status, job.stage = JobStatus.FAILED, "submit"
-        job.error, job.error_type = f"could not start the workflow: {error}", "Unavailable"
+        job.error, job.error_type = f"could not start the workflow: {error}", problem.code.value
         session.add(job)
         session.commit()
-        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, job.error) from error
+        raise problem from error
     return JobCreated(job_id=job_id, workflow_id=job.workflow_id, status=job.status)
 
 
-@router.get("", response_model=JobPage)
+@router.get("", response_model=JobPage, responses=errors(*AUTHENTICATED, 422))
 def read_jobs(
-    session: SessionDep,
     tenant: TenantDep,
+    session: SessionDep,
     ledger: LedgerDep,
     limit: int = Query(default=20, ge=1, le=100),
-    offset: int = Query(default=0, ge=0),
+    offset: int = Query(default=0, ge=0, le=MAX_OFFSET),
 ) -> JobPage:
     mine = Job.tenant_id == tenant.id
     total = session.exec(select(func.count()).select_from(Job).where(mine)).one()
@@ -210,43 +219,47 @@ def owned_job(job_id: str, session: SessionDep, tenant: Tenant) -> Job:
     """The tenant's job; any other tenant's job is 404, as if it did not exist."""
     job = session.get(Job, job_id)
     if job is None or job.tenant_id != tenant.id:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, f"no job {job_id!r}")
+        raise ProblemException(ErrorType.JOB_NOT_FOUND, f"no job {job_id!r}")
     return job
 
 
-async def load_job(job_id: str, session: SessionDep, client: ClientDep, tenant: Tenant) -> Job:
+async def load_job(job_id: str, session: SessionDep, link: LinkDep, tenant: Tenant) -> Job:
+    """The tenant's job (else 404) brought up to date from its run (503 while the API has
+    not reached Temporal)."""
     job = owned_job(job_id, session, tenant)
-    if await refresh_job(client, job):
+    if await refresh_job(link.require(), job):
         session.add(job)
         session.commit()
         session.refresh(job)
     return job
 
 
-@router.get("/{job_id}", response_model=JobPublic)
+@router.get("/{job_id}", response_model=JobPublic, responses=errors(*AUTHENTICATED, 404, 503))
 async def read_job(
-    job_id: str, session: SessionDep, client: ClientDep, tenant: TenantDep, ledger: LedgerDep
+    job_id: str, tenant: TenantDep, session: SessionDep, link: LinkDep, ledger: LedgerDep
 ) -> JobPublic:
-    job = await load_job(job_id, session, client, tenant)
+    job = await load_job(job_id, session, link, tenant)
     return job_public(job, ledger.job_credits(job.id))
 
 
-@router.get("/{job_id}/state")
+@router.get("/{job_id}/state", responses=errors(*AUTHENTICATED, 404, 409, 503))
 async def read_job_state(
     job_id: str,
-    session: SessionDep,
-    client: ClientDep,
-    settings: SettingsDep,
     tenant: TenantDep,
+    session: SessionDep,
+    link: LinkDep,
+    settings: SettingsDep,
     signer: SignerDep,
 ) -> Any:
-    job = await load_job(job_id, session, client, tenant)
-    handle = client.get_workflow_handle(job.workflow_id)
+    job = await load_job(job_id, session, link, tenant)
+    handle = link.require().get_workflow_handle(job.workflow_id)
     try:
         state = await handle.query(FilmWorkflow.state, rpc_timeout=QUERY_TIMEOUT)
     except RPCError as error:
-        raise HTTPException(
-            status.HTTP_503_SERVICE_UNAVAILABLE, f"the film's state is not available yet: {error}"
+        raise temporal_problem(error) from error
+    except WorkflowQueryFailedError as error:
+        raise ProblemException(
+            ErrorType.CONFLICT, f"the film's state is not available yet: {error}"
         ) from error
     body = asdict(state)
     base = settings.public_base_url
@@ -259,20 +272,22 @@ async def read_job_state(
     return body
 
 
-@router.get("/{job_id}/download", response_model=Download)
+@router.get(
+    "/{job_id}/download", response_model=Download, responses=errors(*AUTHENTICATED, 404, 409, 503)
+)
 async def read_download(
     job_id: str,
+    tenant: TenantDep,
     session: SessionDep,
-    client: ClientDep,
+    link: LinkDep,
     settings: SettingsDep,
     store: StoreDep,
-    tenant: TenantDep,
     signer: SignerDep,
 ) -> Download:
-    job = await load_job(job_id, session, client, tenant)
+    job = await load_job(job_id, session, link, tenant)
     if job.status is not JobStatus.COMPLETED or job.video_key is None:
-        raise HTTPException(
-            status.HTTP_409_CONFLICT,
+        raise ProblemException(
+            ErrorType.NOT_READY,
             f"job {job_id} is {job.status.value} ({job.percent}%): the film is not ready",
         )
     base = settings.public_base_url

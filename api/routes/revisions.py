@@ -10,19 +10,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, status
+from fastapi import APIRouter
 from pydantic import BaseModel, Field
-from temporalio.client import WorkflowUpdateFailedError
-from temporalio.exceptions import ApplicationError
-from temporalio.service import RPCError
 
-from api.deps import ClientDep, SessionDep, TenantDep
+from api.deps import LinkDep, SessionDep, TenantDep
 from api.job_sync import QUERY_TIMEOUT
+from api.openapi import AUTHENTICATED, WITH_BODY, errors
 from api.routes.jobs import load_job
+from api.strict_json import ProblemRoute
+from api.temporal_errors import TEMPORAL_ERRORS, temporal_problem
 from workflows.film import FilmWorkflow
 from workflows.film_types import RegenerateShotInput, RevisionAccepted
 
-router = APIRouter(prefix="/api/v1/jobs", tags=["revisions"])
+router = APIRouter(prefix="/api/v1/jobs", tags=["revisions"], route_class=ProblemRoute)
+REVISION_ERRORS = errors(*AUTHENTICATED, *WITH_BODY, 404, 409, 503)
 
 
 class RegenerateRequest(BaseModel):
@@ -38,32 +39,32 @@ class RevisionOut(BaseModel):
 
 
 async def _update(call: Any) -> RevisionAccepted:
+    """The validator's rejection is typed (UnknownShot is 404, NotRevisable 409): the
+    problem table maps it; any other type the run gives is a 409."""
     try:
         accepted: RevisionAccepted = await call
-    except WorkflowUpdateFailedError as error:
-        cause = error.cause
-        reason = cause.message if isinstance(cause, ApplicationError) else str(error)
-        code = status.HTTP_404_NOT_FOUND if reason.startswith("no shot") else 409
-        raise HTTPException(code, reason) from error
-    except RPCError as error:
-        raise HTTPException(
-            status.HTTP_409_CONFLICT, f"the run would not take it: {error}"
-        ) from error
+    except TEMPORAL_ERRORS as error:
+        raise temporal_problem(error) from error
     return accepted
 
 
-@router.post("/{job_id}/shots/{shot_id}/regenerate", status_code=202, response_model=RevisionOut)
+@router.post(
+    "/{job_id}/shots/{shot_id}/regenerate",
+    status_code=202,
+    response_model=RevisionOut,
+    responses=REVISION_ERRORS,
+)
 async def regenerate_shot(
     job_id: str,
     shot_id: str,
-    session: SessionDep,
-    client: ClientDep,
     tenant: TenantDep,
+    session: SessionDep,
+    link: LinkDep,
     body: RegenerateRequest | None = None,
 ) -> RevisionOut:
-    job = await load_job(job_id, session, client, tenant)
+    job = await load_job(job_id, session, link, tenant)
     body = body or RegenerateRequest()
-    handle = client.get_workflow_handle(job.workflow_id)
+    handle = link.require().get_workflow_handle(job.workflow_id)
     accepted = await _update(
         handle.execute_update(
             FilmWorkflow.regenerate_shot,
@@ -74,12 +75,14 @@ async def regenerate_shot(
     return RevisionOut(job_id=job_id, **accepted.__dict__)
 
 
-@router.post("/{job_id}/retry", status_code=202, response_model=RevisionOut)
+@router.post(
+    "/{job_id}/retry", status_code=202, response_model=RevisionOut, responses=REVISION_ERRORS
+)
 async def retry_failed_shots(
-    job_id: str, session: SessionDep, client: ClientDep, tenant: TenantDep
+    job_id: str, tenant: TenantDep, session: SessionDep, link: LinkDep
 ) -> RevisionOut:
-    job = await load_job(job_id, session, client, tenant)
-    handle = client.get_workflow_handle(job.workflow_id)
+    job = await load_job(job_id, session, link, tenant)
+    handle = link.require().get_workflow_handle(job.workflow_id)
     accepted = await _update(
         handle.execute_update(FilmWorkflow.retry_failed_shots, rpc_timeout=QUERY_TIMEOUT)
     )

@@ -7,20 +7,19 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from api.breakdowns import BreakdownRefused, breakdown_for, estimate_for
+from api.breakdowns import priced_breakdown
 from api.deps import TenantDep
+from api.openapi import AUTHENTICATED, WITH_BODY, errors
 from api.schemas import Preview, PreviewRequest
+from api.strict_json import ProblemRoute
 
-router = APIRouter(prefix="/api/v1/scripts", tags=["scripts"])
+router = APIRouter(prefix="/api/v1/scripts", tags=["scripts"], route_class=ProblemRoute)
 
 
-@router.post("/preview", response_model=Preview)
-def preview_script(body: PreviewRequest, request: Request, tenant: TenantDep) -> Any:
+@router.post("/preview", response_model=Preview, responses=errors(*AUTHENTICATED, *WITH_BODY))
+async def preview_script(body: PreviewRequest, request: Request, tenant: TenantDep) -> Any:
     """Parse, moderate, cast and price a script. Starts nothing and costs nothing."""
-    try:
-        breakdown = breakdown_for(request, body)
-    except BreakdownRefused as refused:
-        return refused.response
+    breakdown, priced = await priced_breakdown(request, body)
     plan = breakdown.plan
     lines: dict[str, int] = {}
     for shot in plan.shots:
@@ -43,7 +42,7 @@ def preview_script(body: PreviewRequest, request: Request, tenant: TenantDep) ->
         ],
         duration_s=plan.duration_s,
         shots=len(plan.shots),
-        estimate=asdict(estimate_for(request, breakdown)),
+        estimate=asdict(priced),
         warnings=[asdict(warning) for warning in getattr(plan, "warnings", [])],
         assumptions=[asdict(note) for note in plan.assumptions],
     )

@@ -144,3 +144,25 @@ async def test_the_request_survives_temporals_data_converter() -> None:
     converter = DataConverter.default
     [decoded] = await converter.decode(await converter.encode([request]), [DeliverWebhookInput])
     assert decoded == request and decoded.event.body() == EVENT.body()
+
+
+def test_the_delivery_dials_the_checked_address_once_resolved(
+    receiver: Receiver, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The name is resolved once, by the check; the POST goes to that address and names
+    the host in its Host header (and in TLS SNI for https)."""
+    real = socket.getaddrinfo
+    asked: list[str] = []
+
+    def counting(host: str, *args: object, **kwargs: object) -> object:
+        asked.append(host)
+        return real(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", counting)
+    port = receiver.url.split(":")[2].split("/")[0]
+    named = receiver.url.replace("127.0.0.1", "localhost")
+    assert _deliver(named).status_code == 200
+    [got] = receiver.requests
+    headers = {name.lower(): value for name, value in got.headers.items()}
+    assert headers["host"] == f"localhost:{port}" and got.path == "/hooks/film"
+    assert asked.count("localhost") == 1  # no second resolution at connect time

@@ -86,4 +86,4 @@ async def test_script_bytes_must_be_utf8(api: httpx.AsyncClient) -> None:
         "/api/v1/scripts/preview", content=raw, headers={"content-type": "application/json"}
     )
     assert response.status_code == 400  # the body cannot even be decoded
-    assert "parsing the body" in response.json()["detail"]
+    assert response.json()["code"] == "MalformedBody" and "UTF-8" in response.json()["detail"]

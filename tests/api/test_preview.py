@@ -91,7 +91,9 @@ async def test_preview_errors_name_line_column_or_field(api: httpx.AsyncClient) 
 
     bad_voice = {"script": FOUNTAIN, "options": {"cast": {"LEO": "nonsense"}}}
     response = await api.post("/api/v1/scripts/preview", json=bad_voice)
-    assert response.status_code == 422 and response.json()["field"] == "options.cast.LEO"
+    assert response.status_code == 422
+    assert response.json()["code"] == "InvalidOption"
+    assert response.json()["errors"][0]["field"] == "options.cast.LEO"
 
     bad_format = {"script": FOUNTAIN, "options": {"format": "docx"}}
     assert (await api.post("/api/v1/scripts/preview", json=bad_format)).status_code == 422
@@ -103,7 +105,8 @@ async def test_content_policy_refuses_before_any_spend(api: httpx.AsyncClient) -
         response = await api.post(path, json={"script": script})
         assert response.status_code == 422
         body = response.json()
-        assert body["type"] == "ContentRefused" and body["errors"][0]["line"] == 3
+        assert body["code"] == "ContentRefused" and body["errors"][0]["line"] == 3
+        assert body["type"] == "/problems/content-refused"
 
 
 async def test_format_can_be_forced(api: httpx.AsyncClient) -> None:

@@ -66,6 +66,7 @@ async def test_regenerate_renders_one_shot_and_keeps_the_others_bit_identical(
 
         unknown = await http.post(f"/api/v1/jobs/{job}/shots/09-09/regenerate")
         assert unknown.status_code == 404 and "no shot '09-09'" in unknown.json()["detail"]
+        assert unknown.json()["code"] == "UnknownShot"  # the validator's typed rejection
         accepted = await http.post(
             f"/api/v1/jobs/{job}/shots/01-02/regenerate", json={"notes": "warmer", "seed": 7}
         )

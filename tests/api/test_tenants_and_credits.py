@@ -40,6 +40,7 @@ async def test_every_call_but_health_needs_a_valid_key(app: FastAPI) -> None:
                 response = await http.request(method, path, json={"script": SCRIPT})
                 assert response.status_code == 401, (method, path)
                 assert response.headers["www-authenticate"] == "Bearer"
+                assert response.json()["code"] == "Unauthenticated", (method, path)
 
 
 async def test_another_tenants_job_is_404_everywhere(app: FastAPI, api: httpx.AsyncClient) -> None:
@@ -60,7 +61,9 @@ async def test_another_tenants_job_is_404_everywhere(app: FastAPI, api: httpx.As
             ("POST", f"/api/v1/jobs/{job}/retry"),
             ("POST", f"/api/v1/jobs/{job}/shots/01-01/regenerate"),
         ]:
-            assert (await tenant_b.request(method, path)).status_code == 404, path
+            refused = await tenant_b.request(method, path)
+            assert refused.status_code == 404, path
+            assert refused.json()["code"] == "JobNotFound", path
         assert (await tenant_b.get("/api/v1/jobs")).json()["items"] == []
     assert (await api.get(f"/api/v1/jobs/{job}/files/film.mp4")).status_code == 200
 
@@ -92,7 +95,11 @@ async def test_402_shows_the_estimate_and_the_balance(app: FastAPI) -> None:
         refused = await http.post("/api/v1/jobs", json={"script": SCRIPT})
         assert refused.status_code == 402
         body = refused.json()
-        assert body["type"] == "InsufficientCredits"
+        assert refused.headers["content-type"] == "application/problem+json"
+        assert (body["code"], body["type"]) == (
+            "InsufficientCredits",
+            "/problems/insufficient-credits",
+        )
         assert body["estimate"]["credits"] > 1
         assert body["balance"] == {"granted": 1.0, "available": 1.0, "held": 0.0, "spent": 0.0}
         assert (await http.get("/api/v1/jobs")).json()["total"] == 0  # nothing started

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import ipaddress
 import json
+import socket
 
 import pytest
 
-from notify.webhooks import WebhookEvent, WebhookTargetError, check_target, sign, verify
+from notify.webhooks import (
+    WebhookEvent,
+    WebhookTargetError,
+    check_target,
+    embedded_ipv4,
+    is_internal,
+    resolve_target,
+    sign,
+    verify,
+)
 
 PUBLIC = "http://93.184.216.34/hook"
 
@@ -115,3 +126,78 @@ def test_the_body_is_compact_sorted_json() -> None:
     assert same.body() == body
     assert json.loads(body)["data"] == {"z": 1, "a": ["x"]}
     assert json.loads(WebhookEvent("film.cancelled", "j", "cancelled").body())["data"] == {}
+
+
+# Every way an IPv6 address can carry an IPv4 one, each around an internal IPv4 address.
+EMBEDDED_INTERNAL = [
+    "2002:7f00:1::",  # 6to4 around 127.0.0.1
+    "2002:a9fe:a9fe::",  # 6to4 around 169.254.169.254 (cloud metadata)
+    "2002:c0a8:1::1",  # 6to4 around 192.168.0.1
+    "64:ff9b::7f00:1",  # NAT64 well-known prefix around 127.0.0.1
+    "64:ff9b::a00:1",  # NAT64 around 10.0.0.1
+    "64:ff9b:1::808:808",  # local-use NAT64: never global, whatever it carries
+    "2001:0:4136:e378:8000:63bf:80ff:fffe",  # Teredo, client 127.0.0.1 (obfuscated)
+    "::ffff:127.0.0.1",  # IPv4-mapped
+    "::ffff:a9fe:a9fe",  # IPv4-mapped 169.254.169.254
+    "::127.0.0.1",  # IPv4-compatible
+    "::a00:1",  # IPv4-compatible 10.0.0.1
+    "::ffff:0:7f00:1",  # IPv4-translated (SIIT) 127.0.0.1
+]
+
+
+@pytest.mark.parametrize("address", EMBEDDED_INTERNAL)
+def test_ipv4_embedded_in_ipv6_is_judged_by_the_ipv4(address: str) -> None:
+    with pytest.raises(WebhookTargetError, match="not a public address"):
+        check_target(f"http://[{address}]/hook", allow_private=False)
+
+
+@pytest.mark.parametrize(
+    ("address", "inner"),
+    [
+        ("2002:7f00:1::", "127.0.0.1"),
+        ("64:ff9b::7f00:1", "127.0.0.1"),
+        ("2001:0:4136:e378:8000:63bf:80ff:fffe", "127.0.0.1"),
+        ("::ffff:127.0.0.1", "127.0.0.1"),
+        ("::127.0.0.1", "127.0.0.1"),
+    ],
+)
+def test_each_embedding_is_unpacked(address: str, inner: str) -> None:
+    found = embedded_ipv4(ipaddress.IPv6Address(address))
+    assert ipaddress.IPv4Address(inner) in found
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["2002:808:808::1", "64:ff9b::808:808", "2606:4700:4700::1111"],  # public inside, or plain
+)
+def test_public_ipv6_targets_are_accepted(address: str) -> None:
+    assert not is_internal(ipaddress.IPv6Address(address))
+    assert check_target(f"http://[{address}]/hook", allow_private=False).startswith("http://[")
+
+
+def test_any_internal_address_of_a_name_refuses_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    answers = [("93.184.216.34", 80), ("2002:7f00:1::", 80, 0, 0)]
+
+    def resolver(host: str, port: int, **_: object) -> list[tuple[object, ...]]:
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", sockaddr) for sockaddr in answers]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    with pytest.raises(WebhookTargetError, match="2002:7f00:1::"):
+        resolve_target("https://hooks.example.com/x", allow_private=False)
+
+
+def test_the_checked_addresses_are_the_ones_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Resolved once: a name that answers differently later cannot move the delivery."""
+    calls: list[str] = []
+    answers = iter([["93.184.216.34"], ["127.0.0.1"]])
+
+    def resolver(host: str, port: int, **_: object) -> list[tuple[object, ...]]:
+        calls.append(host)
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (a, port)) for a in next(answers)]
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    target = resolve_target("https://hooks.example.com:8443/x?t=1", allow_private=False)
+    assert (target.host, target.port, target.addresses) == (
+        "hooks.example.com", 8443, ("93.184.216.34",)
+    )  # fmt: skip
+    assert target.url == "https://hooks.example.com:8443/x?t=1" and calls == ["hooks.example.com"]
