@@ -28,7 +28,9 @@ with workflow.unsafe.imports_passed_through():
         RenderShotResult,
         SynthesizeDialogueResult,
     )
+    from core.error_types import ErrorType
     from screenplay.model import FilmPlan, Scene, Shot
+    from workflows.cancel import cancel_requested, uncancellable
     from workflows.failures import StepFailed, all_or_cancel, failure_type
     from workflows.film_types import (
         ControlInput,
@@ -41,6 +43,7 @@ with workflow.unsafe.imports_passed_through():
         ShotStatus,
         Stage,
     )
+    from workflows.index import JobIndex
     from workflows.revisions import Revision, failed_shots, revision_hold, unknown_shot
     from workflows.steps import FilmSteps
     from workflows.tracker import FilmTracker
@@ -51,6 +54,13 @@ Dialogue = asyncio.Future[SynthesizeDialogueResult]
 CAST_IN_PLAN = "cast-in-plan"  # plan_film casts the voices; no cast_voices activity
 # credits held, charged per shot and released; webhooks; the revision window
 LEDGER_AND_REVISIONS = "ledger-revisions-webhooks"
+# a cancel before publication ends the run cancelled (never failed, never completed): no
+# work starts after it, work in flight is awaited as it stops, late results are dropped
+CANCEL_ENDS_CANCELLED = "cancel-ends-cancelled"
+# the workflow writes its job's row in the index at every stage change
+JOB_INDEX_BY_WORKFLOW = "job-index-recorded-by-workflow"
+# every revision writes under its own keys (storage/keys.py): jobs/<job>/r<N>/...
+REVISION_NUMBERED_KEYS = "revision-numbered-keys"
 NO_REASON = ControlInput()
 
 
@@ -61,7 +71,9 @@ class FilmWorkflow:
         self._request = request
         self._film = FilmTracker(request.job_id)
         self._steps = FilmSteps(request, self._film)
+        self._index = JobIndex(self._film, request.queues.orchestration)
         self._v3 = False  # runs that began before the ledger replay without it
+        self._exact_cancel = False  # runs that began before it replay without it
         self._revisions: list[Revision] = []
         self._finish = False
         self._result: FilmResult | None = None
@@ -87,11 +99,13 @@ class FilmWorkflow:
         """No new shot starts until `resume`; shots already rendering finish."""
         self._film.paused, self._film.pause_reason = True, request.reason
         self._publish_summary()
+        self._index.record(self._result)
 
     @workflow.signal
     def resume(self, request: ControlInput = NO_REASON) -> None:
         self._film.paused, self._film.pause_reason = False, ""
         self._publish_summary()
+        self._index.record(self._result)
 
     @workflow.signal
     def finish(self) -> None:
@@ -108,7 +122,7 @@ class FilmWorkflow:
         self._check_open()
         why = unknown_shot(self._film, request.shot_id)
         if why:
-            raise ValueError(why)
+            raise ApplicationError(why, type=ErrorType.UNKNOWN_SHOT, non_retryable=True)
 
     @workflow.update
     async def retry_failed_shots(self) -> RevisionAccepted:
@@ -119,13 +133,19 @@ class FilmWorkflow:
     def _check_retry(self) -> None:
         self._check_open()
         if not failed_shots(self._film):
-            raise ValueError("no failed shots to retry")
+            raise ApplicationError(
+                "no failed shots to retry", type=ErrorType.NOT_REVISABLE, non_retryable=True
+            )
 
     def _check_open(self) -> None:
         if not self._film.revisable:
             made = self._film.stage not in (Stage.QUEUED, Stage.PLANNING, Stage.RENDERING)
             why = "its revision window has closed" if made else "it is still being made"
-            raise ValueError(f"the film is not open for revisions: {why}")
+            raise ApplicationError(
+                f"the film is not open for revisions: {why}",
+                type=ErrorType.NOT_REVISABLE,
+                non_retryable=True,
+            )
 
     def _queue(self, revision: Revision) -> RevisionAccepted:
         self._revisions.append(revision)
@@ -139,19 +159,26 @@ class FilmWorkflow:
     @workflow.run
     async def run(self, request: FilmInput) -> FilmResult:
         self._v3 = workflow.patched(LEDGER_AND_REVISIONS)
+        if self._v3:
+            self._exact_cancel = workflow.patched(CANCEL_ENDS_CANCELLED)
+            self._index.enabled = workflow.patched(JOB_INDEX_BY_WORKFLOW) and self._ledger
+            self._steps.revision_keys = workflow.patched(REVISION_NUMBERED_KEYS)
+        self._steps.exact_cancel = self._exact_cancel
         try:
             result = await self._make_film(request)
         except asyncio.CancelledError:
-            # Temporal cancellation: running activities were asked to stop (media ones are
-            # awaited, so their ffmpeg is gone and partial files removed before we close).
-            self._enter(Stage.CANCELLED)
-            await self._settle("film cancelled")
-            await self._notify("film.cancelled", {})
-            raise
+            if not (self._exact_cancel and self._result is not None):
+                # Temporal cancellation: running activities were asked to stop and awaited
+                # (their ffmpeg is gone and partial files removed before we close).
+                self._enter(Stage.CANCELLED)
+                await self._compensate("film cancelled")
+                await self._notify("film.cancelled", {})
+                raise
+            result = self._result  # published before the cancel came: the film stands
         except StepFailed as failed:
             self._film.error = failed.info
             self._enter(Stage.FAILED)
-            await self._settle("film failed")
+            await self._compensate("film failed")
             await self._notify("film.failed", {"error": failed.info.message})
             where = f" for shot {failed.info.shot_id}" if failed.info.shot_id else ""
             raise ApplicationError(
@@ -163,7 +190,9 @@ class FilmWorkflow:
         if not self._v3:
             return result
         await self._notify("film.completed", self._published(result))
-        return await self._review(request, result)
+        result = await self._review(request, result)
+        await self._index.flush()
+        return result
 
     @property
     def _ledger(self) -> bool:
@@ -173,6 +202,15 @@ class FilmWorkflow:
         """Release whatever is still held: compensation that runs whatever happened."""
         if self._ledger:
             await self._steps.release(memo)
+
+    async def _compensate(self, memo: str) -> None:
+        """A film that ends without a film: release what is held and record the outcome,
+        in a scope a cancel cannot interrupt."""
+        if not self._exact_cancel:
+            await self._settle(memo)
+            return
+        await uncancellable(self._settle(memo))
+        await self._index.flush()
 
     async def _notify(self, event: str, data: dict[str, Any]) -> None:
         url = self._request.options.webhook_url
@@ -242,9 +280,10 @@ class FilmWorkflow:
         composed = await self._steps.compose(plan, rendered, soundtrack_key, self._stems)
         self._enter(Stage.PUBLISHING)
         published = await self._steps.publish(composed, rendered)
-        await self._settle("film completed")
         self._result = self._film_result(plan, published)
+        self._film.adopt_pending()
         self._film.revision = 1
+        await self._settle("film completed")
         self._enter(Stage.COMPLETED)
         await workflow.wait_condition(workflow.all_handlers_finished)
         return self._result
@@ -321,7 +360,10 @@ class FilmWorkflow:
         here stops revising; the published film stands."""
         deadline = workflow.now() + timedelta(seconds=request.options.revision_window_s)
         self._film.revisable = request.options.revision_window_s > 0
+        if self._exact_cancel and cancel_requested():  # it came while the film was published
+            self._film.revisable = False
         self._publish_summary()
+        self._index.record(result)
         try:
             while self._film.revisable:
                 if self._revisions:
@@ -341,11 +383,14 @@ class FilmWorkflow:
         except asyncio.CancelledError:  # a revision in flight released its hold already
             self._revisions.clear()
         self._film.revisable = False
+        self._film.drop_pending()
         self._enter(Stage.COMPLETED)
         await workflow.wait_condition(workflow.all_handlers_finished)
         return result
 
     async def _revise(self, revision: Revision, result: FilmResult) -> FilmResult:
+        """Render the revision's shots as new takes, then compose and publish it under its
+        own revision's keys; only once it is published does the film switch to it."""
         plan = self._film.plan
         assert plan is not None
         self._film.revision_error = None
@@ -354,6 +399,7 @@ class FilmWorkflow:
             for shot_id in revision.shot_ids
             if (error := self._film.shot(shot_id).error) and error.step == "synthesize_dialogue"
         }
+        rendered, stems, soundtrack_key = dict(self._rendered), dict(self._stems), ""
         try:
             if self._ledger:
                 estimate = self._request.credits_estimate
@@ -366,44 +412,53 @@ class FilmWorkflow:
                 self._retake(plan, shot_id, shot_id in redo_dialogue, revision)
                 for shot_id in revision.shot_ids
             ]
-            for shot_id, clip in zip(revision.shot_ids, await all_or_cancel(retakes), strict=True):
-                self._rendered[shot_id] = clip
+            done = await all_or_cancel(retakes)
+            for shot_id, (clip, stem) in zip(revision.shot_ids, done, strict=True):
+                rendered[shot_id] = clip
+                stems[shot_id] = stem or stems[shot_id]
+            soundtrack_key = self._soundtrack_key
             if redo_dialogue:
-                stems = [self._stems[shot.shot_id] for shot in plan.shots]
-                score_key = self._film.assets["score"]
-                self._soundtrack_key = await self._steps.soundtrack(stems, score_key)
+                mixed = [stems[shot.shot_id] for shot in plan.shots]
+                soundtrack_key = await self._steps.soundtrack(mixed, self._film.assets["score"])
             self._enter(Stage.COMPOSING)
-            clips = [self._rendered[shot.shot_id] for shot in plan.shots]
-            composed = await self._steps.compose(plan, clips, self._soundtrack_key, self._stems)
+            clips = [rendered[shot.shot_id] for shot in plan.shots]
+            composed = await self._steps.compose(plan, clips, soundtrack_key, stems)
             self._enter(Stage.PUBLISHING)
             published = await self._steps.publish(composed, clips)
         except StepFailed as failed:  # the published film stands; state says what failed
             self._film.revision_error = failed.info
+            self._film.drop_pending()
             return result
         finally:
-            await self._settle(f"revision {self._film.revision + 1}")
+            memo = f"revision {self._film.revision + 1}"
+            await (uncancellable(self._settle(memo)) if self._exact_cancel else self._settle(memo))
             self._enter(Stage.COMPLETED)
+        self._rendered, self._stems, self._soundtrack_key = rendered, stems, soundtrack_key
         self._result = self._film_result(plan, published)
+        self._film.adopt_pending()
         self._film.revision += 1
         self._publish_summary()
+        self._index.record(self._result)
         await self._notify("film.completed", self._published(self._result))
         return self._result
 
     async def _retake(
         self, plan: FilmPlan, shot_id: str, redo_dialogue: bool, revision: Revision
-    ) -> RenderShotResult:
+    ) -> tuple[RenderShotResult, str]:
+        """A new take of one shot: its clip, and its new dialogue stem ("" if kept)."""
         track = self._film.shot(shot_id)
         scene = next(scene for scene in plan.scenes if track.shot in scene.shots)
         await self._while_paused()
         track.status = ShotStatus.RENDERING
         self._publish_summary()
+        stem = ""
         if redo_dialogue:
-            self._stems[shot_id] = (await self._steps.dialogue(track.shot)).stem_key
+            stem = (await self._steps.dialogue(track.shot)).stem_key
         art = await self._steps.picture(plan, scene, track.shot, revision.notes, revision.seed)
         rendered = await self._steps.render(track.shot, art)
         track.status = ShotStatus.DONE
         await self._charge_shot(shot_id)
-        return rendered
+        return rendered, stem
 
     async def _while_paused(self) -> None:
         if self._film.paused:
@@ -412,6 +467,7 @@ class FilmWorkflow:
     def _enter(self, stage: Stage) -> None:
         self._film.stage = stage
         self._publish_summary()
+        self._index.record(self._result)
 
     def _publish_summary(self) -> None:
         workflow.set_current_details(self._film.summary())

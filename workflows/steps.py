@@ -4,11 +4,12 @@ workflow (workflows/film.py) decides what runs when."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from temporalio import workflow
-from temporalio.exceptions import ActivityError, RetryState
+from temporalio.exceptions import ActivityError, CancelledError, RetryState
 from temporalio.workflow import ActivityCancellationType
 
 with workflow.unsafe.imports_passed_through():
@@ -42,6 +43,7 @@ with workflow.unsafe.imports_passed_through():
     from providers.errors import FAILOVER_ERRORS
     from screenplay.model import FilmPlan, Scene, Shot
     from workflows import policies
+    from workflows.cancel import OnCancel, cancel_requested
     from workflows.cut import editor_cut, scene_context, score_cues, subtitle_cues
     from workflows.failures import StepFailed, describe_failure
     from workflows.film_types import FailureInfo, FilmInput, ShotStatus
@@ -51,6 +53,7 @@ T = TypeVar("T")
 # Media activities are awaited on cancellation: the run closes only once ffmpeg is killed
 # and partial files are gone.
 AWAIT_CANCEL = ActivityCancellationType.WAIT_CANCELLATION_COMPLETED
+TRY_CANCEL = ActivityCancellationType.TRY_CANCEL
 
 
 class FilmSteps:
@@ -58,12 +61,41 @@ class FilmSteps:
         self._request = request
         self._film = film
         self._queues = request.queues
+        self.exact_cancel = False  # runs from before "cancel-ends-cancelled" replay without
+        self.revision_keys = False  # runs from before "revision-numbered-keys": flat keys
 
-    async def step(self, step: str, shot_id: str | None, activity: Awaitable[T]) -> T:
-        """Await an activity; a final failure becomes a StepFailed naming stage, step, shot."""
+    @property
+    def _await_cancel(self) -> ActivityCancellationType:
+        """Steps that once did not wait for their activity to stop now do."""
+        return AWAIT_CANCEL if self.exact_cancel else TRY_CANCEL
+
+    @property
+    def revision(self) -> int:
+        """The revision the film-level steps now write: the next one to be published."""
+        return self._film.revision + 1 if self.revision_keys else 0
+
+    async def step(
+        self,
+        step: str,
+        shot_id: str | None,
+        activity: Awaitable[T],
+        on_cancel: OnCancel = OnCancel.STOP,
+    ) -> T:
+        """Await an activity; a final failure becomes a StepFailed naming stage, step, shot.
+
+        Once the film's cancel is requested, a step that is not compensation never starts
+        and a step whose activity was cancelled raises CancelledError, never StepFailed: a
+        cancelled film ends cancelled, not failed (workflows/cancel.py)."""
+        exact = self.exact_cancel
+        if exact and on_cancel is not OnCancel.RUN and cancel_requested():
+            if asyncio.iscoroutine(activity):
+                activity.close()  # never scheduled
+            raise asyncio.CancelledError(f"{step}: the film is cancelled")
         try:
-            return await activity
+            result = await activity
         except ActivityError as error:
+            if exact and isinstance(error.cause, CancelledError):
+                raise asyncio.CancelledError(f"{step} cancelled") from error
             info = describe_failure(self._film.stage.value, step, shot_id, error)
             if shot_id is not None:
                 track = self._film.shot(shot_id)
@@ -71,6 +103,9 @@ class FilmSteps:
                 exhausted = error.retry_state == RetryState.MAXIMUM_ATTEMPTS_REACHED
                 track.attempts[step] = policies.MAX_ATTEMPTS if exhausted else 1
             raise StepFailed(info) from error
+        if exact and on_cancel is OnCancel.STOP and cancel_requested():
+            raise asyncio.CancelledError(f"{step} finished after the film was cancelled")
+        return result
 
     async def plan(self) -> PlanFilmResult:
         request = self._request
@@ -83,7 +118,9 @@ class FilmSteps:
                 PlanFilmInput(request.job_id, request.script, request.title, options),
                 task_queue=self._queues.orchestration,
                 start_to_close_timeout=policies.PLAN_TIMEOUT,
+                heartbeat_timeout=policies.WORK_HEARTBEAT,
                 retry_policy=policies.RETRY,
+                cancellation_type=self._await_cancel,
             ),
         )
 
@@ -99,7 +136,9 @@ class FilmSteps:
                 CastVoicesInput(self._request.job_id, plan.characters),
                 task_queue=self._queues.models,
                 start_to_close_timeout=policies.CAST_TIMEOUT,
+                heartbeat_timeout=policies.WORK_HEARTBEAT,
                 retry_policy=policies.RETRY,
+                cancellation_type=self._await_cancel,
                 summary=f"cast {len(plan.characters)} voices",
             ),
         )
@@ -123,11 +162,13 @@ class FilmSteps:
                     shot.duration_s,
                     self._request.profile,
                     lines,
+                    take=self._film.shot(shot.shot_id).take,
                 ),
                 task_queue=self._queues.models,
                 start_to_close_timeout=policies.VOICE_TIMEOUT,
                 heartbeat_timeout=policies.VOICE_HEARTBEAT,
                 retry_policy=policies.RETRY,
+                cancellation_type=self._await_cancel,
                 summary=f"shot {shot.shot_id}: dialogue ({len(lines)} lines)",
             ),
         )
@@ -197,7 +238,9 @@ class FilmSteps:
                 ),
                 task_queue=self._queues.models,
                 start_to_close_timeout=policies.VISUAL_TIMEOUT,
+                heartbeat_timeout=policies.WORK_HEARTBEAT,
                 retry_policy=policies.RETRY,
+                cancellation_type=self._await_cancel,
                 summary=f"shot {shot.shot_id}: picture{where}"
                 + (f" (take {take})" if take > 1 else ""),
             ),
@@ -253,10 +296,13 @@ class FilmSteps:
                     shot.duration_s,
                     lines,
                     self._request.profile,
+                    take=self._film.shot(shot.shot_id).take,
                 ),
                 task_queue=self._queues.media,
                 start_to_close_timeout=policies.RENDER_SHOT_TIMEOUT,
+                heartbeat_timeout=policies.MEDIA_HEARTBEAT,
                 retry_policy=policies.RETRY,
+                cancellation_type=self._await_cancel,
                 summary=f"shot {shot.shot_id}: placeholder card",
             ),
         )
@@ -277,7 +323,9 @@ class FilmSteps:
                 ComposeScoreInput(self._request.job_id, score_cues(plan), self._request.profile),
                 task_queue=self._queues.models,
                 start_to_close_timeout=policies.SCORE_TIMEOUT,
+                heartbeat_timeout=policies.WORK_HEARTBEAT,
                 retry_policy=policies.RETRY,
+                cancellation_type=self._await_cancel,
                 summary="compose the score",
             ),
         )
@@ -293,7 +341,11 @@ class FilmSteps:
             workflow.execute_activity_method(
                 MediaActivities.mix_soundtrack,
                 MixSoundtrackInput(
-                    self._request.job_id, stem_keys, score_key, self._request.profile
+                    self._request.job_id,
+                    stem_keys,
+                    score_key,
+                    self._request.profile,
+                    revision=self.revision,
                 ),
                 task_queue=self._queues.media,
                 start_to_close_timeout=policies.COMPOSE_TIMEOUT,
@@ -304,7 +356,7 @@ class FilmSteps:
             ),
         )
         self._film.soundtrack_done = True
-        self._film.assets["soundtrack"] = mixed.soundtrack_key
+        self._film.pending_assets["soundtrack"] = mixed.soundtrack_key
         return mixed.soundtrack_key
 
     async def compose(
@@ -328,6 +380,7 @@ class FilmSteps:
                     subtitles=subtitle_cues(plan, self._film.spoken),
                     cut=editor_cut(plan, rendered, stems),
                     fps=self._request.profile.fps,
+                    revision=self.revision,
                 ),
                 task_queue=self._queues.media,
                 start_to_close_timeout=policies.COMPOSE_TIMEOUT,
@@ -337,11 +390,12 @@ class FilmSteps:
                 summary="compose the film",
             ),
         )
-        self._film.assets["video"] = composed.video_key
+        pending = self._film.pending_assets  # shown once published (tracker.adopt_pending)
+        pending["video"] = composed.video_key
         if composed.vtt_key:
-            self._film.assets["vtt"] = composed.vtt_key
+            pending["vtt"] = composed.vtt_key
         if composed.timeline_key:
-            self._film.assets["timeline"] = composed.timeline_key
+            pending["timeline"] = composed.timeline_key
         return composed
 
     async def publish(
@@ -357,17 +411,19 @@ class FilmSteps:
                     composed.video_key,
                     composed.subtitles_key,
                     expected_duration_s=sum(clip.duration_s for clip in rendered),
+                    revision=self.revision,
                 ),
                 task_queue=self._queues.media,
                 start_to_close_timeout=policies.PUBLISH_TIMEOUT,
                 heartbeat_timeout=policies.MEDIA_HEARTBEAT,
                 retry_policy=policies.RETRY,
+                cancellation_type=self._await_cancel,
                 summary="publish",
             ),
         )
-        self._film.assets["poster"] = published.poster_key
+        self._film.pending_assets["poster"] = published.poster_key
         if published.subtitles_key:
-            self._film.assets["subtitles"] = published.subtitles_key
+            self._film.pending_assets["subtitles"] = published.subtitles_key
         return published
 
     # -- credits ---------------------------------------------------------------------------
@@ -377,8 +433,14 @@ class FilmSteps:
         return CreditsInput(request.tenant_id, request.job_id, amount, memo)
 
     async def _books(
-        self, move: Callable[..., Any], name: str, request: CreditsInput, summary: str
+        self,
+        move: Callable[..., Any],
+        name: str,
+        request: CreditsInput,
+        summary: str,
+        on_cancel: OnCancel = OnCancel.FINISH,
     ) -> CreditsResult:
+        """A ledger move: quick and atomic, so one in flight is always awaited to the end."""
         moved: CreditsResult = await self.step(
             name,
             None,
@@ -388,8 +450,10 @@ class FilmSteps:
                 task_queue=self._queues.orchestration,
                 start_to_close_timeout=policies.LEDGER_TIMEOUT,
                 retry_policy=policies.LEDGER_RETRY,
+                cancellation_type=self._await_cancel,
                 summary=summary,
             ),
+            on_cancel,
         )
         return moved
 
@@ -421,5 +485,6 @@ class FilmSteps:
             "release_credits",
             self._credits(memo=memo),
             f"release credits: {memo}",
+            OnCancel.RUN,
         )
         self._film.credits_held = 0

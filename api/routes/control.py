@@ -11,10 +11,10 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, status
 from pydantic import BaseModel, Field
 from temporalio.client import WorkflowHandle
-from temporalio.service import RPCError
+from temporalio.service import RPCError, RPCStatusCode
 
 from api.deps import ClientDep, SessionDep, TenantDep
-from api.routes.jobs import load_job
+from api.routes.jobs import load_job, owned_job
 from workflows.film import FilmWorkflow
 from workflows.film_types import ControlInput
 
@@ -65,8 +65,18 @@ async def resume_job(
 async def cancel_job(
     job_id: str, session: SessionDep, client: ClientDep, tenant: TenantDep
 ) -> ControlAccepted:
-    handle = await _running(job_id, session, client, tenant)
-    await _signal(handle.cancel())
+    """The same request as `temporal workflow cancel`, and 202 every time: before the film
+    is published it ends `cancelled`; after, it closes the revision window and the film
+    stands; a run already closed (or cancelled twice) has nothing left to stop."""
+    job = owned_job(job_id, session, tenant)
+    if not job.status.closed or job.revisable:
+        try:
+            await client.get_workflow_handle(job.workflow_id).cancel()
+        except RPCError as error:
+            if error.status is not RPCStatusCode.NOT_FOUND:  # NOT_FOUND: it has closed
+                raise HTTPException(
+                    status.HTTP_409_CONFLICT, f"the run would not take it: {error}"
+                ) from error
     return ControlAccepted(job_id=job_id, action="cancel")
 
 

@@ -1,7 +1,8 @@
 """/api/v1/jobs/{id}/files/...: a job's artifacts, with HTTP Range for video players.
 
 Either the owner's API key or a signed, unexpired link (as `download` and `state` hand
-out) opens a file; anything else is 404, as if the job did not exist.
+out) opens a file; anything else is 404, as if the job did not exist. `film.mp4` (and the
+film's other files) at the job's root name the published revision's.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from fastapi.responses import FileResponse
 
 from api.deps import OptionalTenantDep, SessionDep, SignerDep, StoreDep
 from api.models import Job
+from storage import keys
 from storage.artifacts import InvalidKeyError, job_key
 
 router = APIRouter(prefix="/api/v1/jobs", tags=["files"])
@@ -50,6 +52,8 @@ def read_file(
                 headers={"WWW-Authenticate": "Bearer"},
             )
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no job {job_id!r}")
+    if file_path in keys.FILM_FILES and job.video_key:  # film.mp4, ...: the published one
+        file_path = keys.beside(job.video_key, file_path).removeprefix(f"jobs/{job_id}/")
     try:
         path = store.path(job_key(job_id, *file_path.split("/")))
     except InvalidKeyError as error:

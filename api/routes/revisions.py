@@ -19,6 +19,7 @@ from temporalio.service import RPCError
 from api.deps import ClientDep, SessionDep, TenantDep
 from api.job_sync import QUERY_TIMEOUT
 from api.routes.jobs import load_job
+from core.error_types import ErrorType
 from workflows.film import FilmWorkflow
 from workflows.film_types import RegenerateShotInput, RevisionAccepted
 
@@ -43,7 +44,8 @@ async def _update(call: Any) -> RevisionAccepted:
     except WorkflowUpdateFailedError as error:
         cause = error.cause
         reason = cause.message if isinstance(cause, ApplicationError) else str(error)
-        code = status.HTTP_404_NOT_FOUND if reason.startswith("no shot") else 409
+        unknown = isinstance(cause, ApplicationError) and cause.type == ErrorType.UNKNOWN_SHOT
+        code = status.HTTP_404_NOT_FOUND if unknown else status.HTTP_409_CONFLICT
         raise HTTPException(code, reason) from error
     except RPCError as error:
         raise HTTPException(
