@@ -1,11 +1,16 @@
 """Heartbeats for sync activities, so a cancel reaches them wherever they are.
 
-Temporal tells an activity it is cancelled only in the answer to a heartbeat; the SDK then
-raises CancelledError in the activity's thread. An activity that does one long call (a
-voice, a picture, a remux) would not heartbeat until it is done, so `heartbeating()` beats
-from a side thread while the work runs, repeating the last progress the work reported.
-The exception unwinds the work: ffmpeg and espeak-ng children are killed by their runners
-and temp files removed by ArtifactStore.writing.
+Temporal tells an activity it is cancelled only in the answer to a heartbeat. An activity
+that does one long call (a voice, a picture, a remux) would not heartbeat until it is done,
+so `heartbeating()` beats from a side thread while the work runs, repeating the last
+progress the work reported.
+
+Cancellation is cooperative (activities are defined with `no_thread_cancel_exception`, so
+the SDK never raises into the thread at an arbitrary bytecode, such as between fork and
+the assignment of a Popen): every progress report and the end of the block raise
+CancelledError once the cancel has arrived. The error unwinds the work at a known point:
+ffmpeg's runner kills its child and waits for it, ArtifactStore.writing removes the temp
+file.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from temporalio import activity
+from temporalio.exceptions import CancelledError
 
 EVERY_S = 0.5
 
@@ -32,6 +38,13 @@ class Beat:
         with self._lock:
             self._details = details
         activity.heartbeat(*details)
+        self.check()
+
+    @staticmethod
+    def check() -> None:
+        """Raise CancelledError if Temporal has cancelled the activity."""
+        if activity.is_cancelled():
+            raise CancelledError("the activity was cancelled")
 
     def again(self) -> None:
         with self._lock:
@@ -58,3 +71,4 @@ def heartbeating(*first: Any, every_s: float = EVERY_S) -> Iterator[Beat]:
     finally:
         stop.set()
         side.join()
+    beat.check()  # cancelled while the last call ran: report that, not a result

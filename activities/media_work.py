@@ -71,7 +71,7 @@ class MediaActivities:
         # Each concurrent render gets its share of this machine's cores.
         self._threads_per_render = max(1, (os.cpu_count() or 1) // max(1, concurrency))
 
-    @activity.defn
+    @activity.defn(no_thread_cancel_exception=True)  # cooperative: activities/heartbeat.py
     def render_shot(self, request: RenderShotInput) -> RenderShotResult:
         clip_key = keys.shot_key(request.job_id, request.shot_id, request.take, "clip.mp4")
         frames = request.profile.frames_for(request.duration_s)
@@ -81,7 +81,7 @@ class MediaActivities:
         if self._store.exists(clip_key):
             activity.logger.info("shot %s already rendered; reusing it", request.shot_id)
             return RenderShotResult(clip_key, frames, seconds, attempt, True, credits)
-        with heartbeating(0.0) as beat, self._store.writing(clip_key) as clip_temp:
+        with self._store.writing(clip_key) as clip_temp, heartbeating(0.0) as beat:
             plan = ShotRenderPlan(
                 background=self._store.path(request.background_key),
                 overlay=self._store.path(request.overlay_key) if request.overlay_key else None,
@@ -95,7 +95,7 @@ class MediaActivities:
                 run_ffmpeg(shot_argv(plan), on_progress=_heartbeat_progress(beat, seconds))
         return RenderShotResult(clip_key, frames, seconds, attempt, credits=credits)
 
-    @activity.defn
+    @activity.defn(no_thread_cancel_exception=True)  # cooperative: activities/heartbeat.py
     def render_placeholder(self, request: RenderPlaceholderInput) -> RenderShotResult:
         """A titled card for a shot that failed every attempt, when the film goes on."""
         job_id, shot_id = request.job_id, request.shot_id
@@ -105,7 +105,7 @@ class MediaActivities:
         text_file = work / "card.txt"
         text_file.write_text("\n".join(request.lines), encoding="utf-8")
         try:
-            with heartbeating(), self._store.writing(clip_key) as temp, failures_of("ffmpeg"):
+            with self._store.writing(clip_key) as temp, heartbeating(), failures_of("ffmpeg"):
                 run_ffmpeg(
                     placeholder_argv(
                         PlaceholderPlan(text_file, request.duration_s, temp, request.profile)
@@ -116,7 +116,7 @@ class MediaActivities:
         seconds = frames / request.profile.fps
         return RenderShotResult(clip_key, frames, seconds, activity.info().attempt)
 
-    @activity.defn
+    @activity.defn(no_thread_cancel_exception=True)  # cooperative: activities/heartbeat.py
     def mix_soundtrack(self, request: MixSoundtrackInput) -> MixSoundtrackResult:
         soundtrack_key = keys.film_key(request.job_id, request.revision, keys.SOUNDTRACK)
         work = self._store.work_dir(keys.work_key(request.job_id, f"soundtrack-{request.revision}"))
@@ -126,8 +126,8 @@ class MediaActivities:
         total_s = sum(_wav_seconds(self._store.path(k)) for k in request.stem_keys)
         try:
             with (
-                heartbeating(0.0) as beat,
                 self._store.writing(soundtrack_key) as temp,
+                heartbeating(0.0) as beat,
                 failures_of("ffmpeg"),
             ):
                 plan = SoundtrackPlan(stems_list, score, temp, request.profile)
@@ -136,7 +136,7 @@ class MediaActivities:
             shutil.rmtree(work, ignore_errors=True)
         return MixSoundtrackResult(soundtrack_key, round(total_s, 3))
 
-    @activity.defn
+    @activity.defn(no_thread_cancel_exception=True)  # cooperative: activities/heartbeat.py
     def compose_film(self, request: ComposeFilmInput) -> ComposeFilmResult:
         with heartbeating(0.0) as beat:
             return self._compose(request, beat)
@@ -201,7 +201,7 @@ class MediaActivities:
         job_id, _, rest = key.removeprefix("jobs/").partition("/")
         return f"{self._base_url}/api/v1/jobs/{job_id}/files/{rest}"
 
-    @activity.defn
+    @activity.defn(no_thread_cancel_exception=True)  # cooperative: activities/heartbeat.py
     def publish_film(self, request: PublishFilmInput) -> PublishFilmResult:
         """Check the film, then make its poster and checksum; the job switches to this
         revision only once this returns."""

@@ -52,7 +52,7 @@ class ModelActivities:
         self._voice = voice
         self._music = music
 
-    @activity.defn
+    @activity.defn(no_thread_cancel_exception=True)  # cooperative: activities/heartbeat.py
     def generate_visual(self, request: GenerateVisualInput) -> GenerateVisualResult:
         shot_id = request.shot.shot_id
         visual = self._visuals.get(request.provider or self._visual.name)
@@ -90,12 +90,12 @@ class ModelActivities:
             credits=round(visual.price_per_second * request.shot.duration_s, 3),
         )
 
-    @activity.defn
+    @activity.defn(no_thread_cancel_exception=True)  # cooperative: activities/heartbeat.py
     def cast_voices(self, request: CastVoicesInput) -> CastVoicesResult:
         with heartbeating():
             return CastVoicesResult(self._voice.cast(request.characters), self._voice.name)
 
-    @activity.defn
+    @activity.defn(no_thread_cancel_exception=True)  # cooperative: activities/heartbeat.py
     def synthesize_dialogue(self, request: SynthesizeDialogueInput) -> SynthesizeDialogueResult:
         """Speak the shot's lines, place them within the shot, mix them into its stem."""
         with heartbeating() as beat:
@@ -138,12 +138,12 @@ class ModelActivities:
             ),
         )
 
-    @activity.defn
+    @activity.defn(no_thread_cancel_exception=True)  # cooperative: activities/heartbeat.py
     def compose_score(self, request: ComposeScoreInput) -> ComposeScoreResult:
         score_key = keys.score_key(request.job_id)
         with (
-            heartbeating(),
             self._store.writing(score_key) as temp,
+            heartbeating(),
             failures_of(self._music.name),
         ):
             track = self._music.compose(

@@ -20,7 +20,7 @@ class PlanningActivities:
         self._voice = voice
         self._moderator = moderator
 
-    @activity.defn
+    @activity.defn(no_thread_cancel_exception=True)  # cooperative: activities/heartbeat.py
     def plan_film(self, request: PlanFilmInput) -> PlanFilmResult:
         try:
             with heartbeating():  # a long script parses for a while: a cancel still stops it

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 from temporalio.client import Client
-from temporalio.worker import Worker
+from temporalio.worker import Interceptor, Worker
 
 from accounts.ledger import Ledger
 from activities.accounting import AccountingActivities
@@ -31,7 +31,12 @@ GRACEFUL_SHUTDOWN = timedelta(seconds=30)
 HEARTBEAT_THROTTLE = timedelta(seconds=1)
 
 
-def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> list[Worker]:
+def build_workers(
+    client: Client,
+    settings: Settings,
+    queues: Sequence[str],
+    interceptors: Sequence[Interceptor] = (),
+) -> list[Worker]:
     names = settings.task_queues()
     unknown = sorted(set(queues) - set(names.names()))
     if unknown:
@@ -65,6 +70,7 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
                 max_concurrent_activities=settings.orchestration_concurrency,
                 graceful_shutdown_timeout=GRACEFUL_SHUTDOWN,
                 max_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
+                interceptors=interceptors,
                 default_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
             )
         )
@@ -93,6 +99,7 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
                 max_concurrent_activities=settings.model_concurrency,
                 graceful_shutdown_timeout=GRACEFUL_SHUTDOWN,
                 max_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
+                interceptors=interceptors,
                 default_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
             )
         )
@@ -118,6 +125,7 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
                 max_concurrent_activities=settings.media_concurrency,
                 graceful_shutdown_timeout=GRACEFUL_SHUTDOWN,
                 max_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
+                interceptors=interceptors,
                 default_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
             )
         )
