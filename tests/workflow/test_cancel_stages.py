@@ -18,8 +18,11 @@ from pathlib import Path
 
 import pytest
 from temporalio.api.enums.v1 import PendingActivityState
-from temporalio.client import Client, WorkflowExecutionStatus
+from temporalio.client import Client, WorkflowExecutionStatus, WorkflowUpdateFailedError
+from temporalio.exceptions import ApplicationError
+from temporalio.service import RPCError
 
+from core.error_types import ErrorType
 from tests.conftest import temporal_binary, wait_for
 from tests.workflow.real_stack import (
     COMPENSATION,
@@ -166,9 +169,16 @@ async def test_cancel_in_the_revision_window_closes_it_and_the_film_stands(stack
     await _published(stack, job_id)
     download = (await stack.http.get(f"/api/v1/jobs/{job_id}/download")).json()
     film = (await stack.http.get(download["url"])).content
+    handle = stack.client.get_workflow_handle(f"film-{job_id}")
+    with pytest.raises(WorkflowUpdateFailedError) as refused:  # typed, not a bare ValueError
+        await handle.execute_update(FilmWorkflow.regenerate_shot, RegenerateShotInput("09-09"))
+    assert isinstance(refused.value.cause, ApplicationError)
+    assert refused.value.cause.type == ErrorType.UNKNOWN_SHOT
     await cancel(stack, job_id, "rest")
     assert await stack.closed(job_id) is WorkflowExecutionStatus.COMPLETED
     await cancel(stack, job_id, "rest")  # closed now: still 202, nothing to stop
+    with pytest.raises(RPCError):  # no run to take a revision any more
+        await handle.execute_update(FilmWorkflow.retry_failed_shots)
     listed = await stack.listed(job_id)
     assert (listed["status"], listed["revisable"], listed["revision"]) == ("completed", False, 1)
     after = (await stack.http.get(f"/api/v1/jobs/{job_id}/download")).json()
