@@ -15,22 +15,17 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping
-from datetime import timedelta
-from typing import Any
 
 from temporalio import workflow
 from temporalio.exceptions import ApplicationError
 
 with workflow.unsafe.imports_passed_through():
     from activities.contracts import (
-        NotifyInput,
-        PublishFilmResult,
         RenderShotResult,
         SynthesizeDialogueResult,
     )
     from core.error_types import ErrorType
     from screenplay.model import FilmPlan, Scene, Shot
-    from workflows.cancel import cancel_requested, uncancellable
     from workflows.failures import StepFailed, all_or_cancel, failure_type
     from workflows.film_types import (
         ControlInput,
@@ -43,11 +38,8 @@ with workflow.unsafe.imports_passed_through():
         ShotStatus,
         Stage,
     )
-    from workflows.index import JobIndex
-    from workflows.revisions import Revision, failed_shots, revision_hold, unknown_shot
-    from workflows.steps import FilmSteps
-    from workflows.tracker import FilmTracker
-    from workflows.webhook import WebhookWorkflow
+    from workflows.review import RevisionWindow
+    from workflows.revisions import Revision, failed_shots, unknown_shot
 
 Dialogue = asyncio.Future[SynthesizeDialogueResult]
 # Patches: each names a change to the released workflow; old runs replay the old path.
@@ -65,21 +57,10 @@ NO_REASON = ControlInput()
 
 
 @workflow.defn
-class FilmWorkflow:
+class FilmWorkflow(RevisionWindow):
     @workflow.init
     def __init__(self, request: FilmInput) -> None:
-        self._request = request
-        self._film = FilmTracker(request.job_id)
-        self._steps = FilmSteps(request, self._film)
-        self._index = JobIndex(self._film, request.queues.orchestration)
-        self._v3 = False  # runs that began before the ledger replay without it
-        self._exact_cancel = False  # runs that began before it replay without it
-        self._revisions: list[Revision] = []
-        self._finish = False
-        self._result: FilmResult | None = None
-        self._rendered: dict[str, RenderShotResult] = {}
-        self._stems: dict[str, str] = {}
-        self._soundtrack_key = ""
+        super().__init__(request)
 
     @workflow.query
     def progress(self) -> FilmProgress:
@@ -137,25 +118,6 @@ class FilmWorkflow:
                 "no failed shots to retry", type=ErrorType.NOT_REVISABLE, non_retryable=True
             )
 
-    def _check_open(self) -> None:
-        if not self._film.revisable:
-            made = self._film.stage not in (Stage.QUEUED, Stage.PLANNING, Stage.RENDERING)
-            why = "its revision window has closed" if made else "it is still being made"
-            raise ApplicationError(
-                f"the film is not open for revisions: {why}",
-                type=ErrorType.NOT_REVISABLE,
-                non_retryable=True,
-            )
-
-    def _queue(self, revision: Revision) -> RevisionAccepted:
-        self._revisions.append(revision)
-        pending = self._revisions
-        takes = {
-            shot_id: self._film.shot(shot_id).take + sum(shot_id in r.shot_ids for r in pending)
-            for shot_id in revision.shot_ids
-        }
-        return RevisionAccepted(self._film.revision + len(pending), revision.shot_ids, takes)
-
     @workflow.run
     async def run(self, request: FilmInput) -> FilmResult:
         self._v3 = workflow.patched(LEDGER_AND_REVISIONS)
@@ -193,46 +155,6 @@ class FilmWorkflow:
         result = await self._review(request, result)
         await self._index.flush()
         return result
-
-    @property
-    def _ledger(self) -> bool:
-        return self._v3 and bool(self._request.tenant_id)
-
-    async def _settle(self, memo: str) -> None:
-        """Release whatever is still held: compensation that runs whatever happened."""
-        if self._ledger:
-            await self._steps.release(memo)
-
-    async def _compensate(self, memo: str) -> None:
-        """A film that ends without a film: release what is held and record the outcome,
-        in a scope a cancel cannot interrupt."""
-        if not self._exact_cancel:
-            await self._settle(memo)
-            return
-        await uncancellable(self._settle(memo))
-        await self._index.flush()
-
-    async def _notify(self, event: str, data: dict[str, Any]) -> None:
-        url = self._request.options.webhook_url
-        if not (self._v3 and url and self._request.tenant_id):
-            return
-        status = event.removeprefix("film.")
-        await workflow.start_child_workflow(
-            WebhookWorkflow.run,
-            NotifyInput(self._request.tenant_id, url, event, self._request.job_id, status, data),
-            id=f"{workflow.info().workflow_id}-webhook-{status}-{self._film.revision}",
-            task_queue=self._request.queues.orchestration,
-            parent_close_policy=workflow.ParentClosePolicy.ABANDON,
-            static_summary=f"webhook {event}",
-        )
-
-    @staticmethod
-    def _published(result: FilmResult) -> dict[str, Any]:
-        return {
-            "video_url": result.video_url,
-            "duration_s": result.duration_s,
-            "sha256": result.sha256,
-        }
 
     async def _make_film(self, request: FilmInput) -> FilmResult:
         self._enter(Stage.PLANNING)
@@ -288,21 +210,6 @@ class FilmWorkflow:
         await workflow.wait_condition(workflow.all_handlers_finished)
         return self._result
 
-    def _film_result(self, plan: FilmPlan, published: PublishFilmResult) -> FilmResult:
-        return FilmResult(
-            job_id=self._request.job_id,
-            title=plan.title,
-            video_key=published.video_key,
-            subtitles_key=published.subtitles_key,
-            poster_key=published.poster_key,
-            video_url=published.video_url,
-            subtitles_url=published.subtitles_url,
-            duration_s=published.duration_s,
-            size_bytes=published.size_bytes,
-            sha256=published.sha256,
-            shots=len(plan.shots),
-        )
-
     async def _dialogue(self, shot: Shot, slots: asyncio.Semaphore) -> SynthesizeDialogueResult:
         async with slots:
             try:
@@ -334,12 +241,6 @@ class FilmWorkflow:
         self._publish_summary()
         return rendered
 
-    async def _charge_shot(self, shot_id: str) -> None:
-        track = self._film.shot(shot_id)
-        if self._ledger and track.cost > 0:
-            cost, track.cost = track.cost, 0.0
-            await self._steps.charge(cost, f"shot {shot_id} take {track.take}")
-
     @property
     def _placeholders(self) -> bool:
         return self._request.options.on_shot_failure == "placeholder"
@@ -352,122 +253,3 @@ class FilmWorkflow:
         if self._ledger and self._film.score_cost > 0:
             await self._steps.charge(self._film.score_cost, "score")
         return await self._steps.soundtrack(stems, score_key)
-
-    # -- the revision window ----------------------------------------------------------------
-
-    async def _review(self, request: FilmInput, result: FilmResult) -> FilmResult:
-        """Stay open for revisions until the window closes or `finish` comes. Cancelling
-        here stops revising; the published film stands."""
-        deadline = workflow.now() + timedelta(seconds=request.options.revision_window_s)
-        self._film.revisable = request.options.revision_window_s > 0
-        if self._exact_cancel and cancel_requested():  # it came while the film was published
-            self._film.revisable = False
-        self._publish_summary()
-        self._index.record(result)
-        try:
-            while self._film.revisable:
-                if self._revisions:
-                    result = await self._revise(self._revisions.pop(0), result)
-                    continue
-                remaining = (deadline - workflow.now()).total_seconds()
-                if self._finish or remaining <= 0:
-                    break
-                try:
-                    await workflow.wait_condition(
-                        lambda: bool(self._revisions) or self._finish,
-                        timeout=timedelta(seconds=remaining),
-                    )
-                except TimeoutError:
-                    if not self._revisions:
-                        break
-        except asyncio.CancelledError:  # a revision in flight released its hold already
-            self._revisions.clear()
-        self._film.revisable = False
-        self._film.drop_pending()
-        self._enter(Stage.COMPLETED)
-        await workflow.wait_condition(workflow.all_handlers_finished)
-        return result
-
-    async def _revise(self, revision: Revision, result: FilmResult) -> FilmResult:
-        """Render the revision's shots as new takes, then compose and publish it under its
-        own revision's keys; only once it is published does the film switch to it."""
-        plan = self._film.plan
-        assert plan is not None
-        self._film.revision_error = None
-        redo_dialogue = {
-            shot_id
-            for shot_id in revision.shot_ids
-            if (error := self._film.shot(shot_id).error) and error.step == "synthesize_dialogue"
-        }
-        rendered, stems, soundtrack_key = dict(self._rendered), dict(self._stems), ""
-        try:
-            if self._ledger:
-                estimate = self._request.credits_estimate
-                hold = revision_hold(self._film, plan, estimate, revision.shot_ids)
-                await self._steps.hold(hold, f"revision {self._film.revision + 1}")
-            for shot_id in revision.shot_ids:
-                self._film.shot(shot_id).new_take(shot_id in redo_dialogue)
-            self._enter(Stage.RENDERING)
-            retakes = [
-                self._retake(plan, shot_id, shot_id in redo_dialogue, revision)
-                for shot_id in revision.shot_ids
-            ]
-            done = await all_or_cancel(retakes)
-            for shot_id, (clip, stem) in zip(revision.shot_ids, done, strict=True):
-                rendered[shot_id] = clip
-                stems[shot_id] = stem or stems[shot_id]
-            soundtrack_key = self._soundtrack_key
-            if redo_dialogue:
-                mixed = [stems[shot.shot_id] for shot in plan.shots]
-                soundtrack_key = await self._steps.soundtrack(mixed, self._film.assets["score"])
-            self._enter(Stage.COMPOSING)
-            clips = [rendered[shot.shot_id] for shot in plan.shots]
-            composed = await self._steps.compose(plan, clips, soundtrack_key, stems)
-            self._enter(Stage.PUBLISHING)
-            published = await self._steps.publish(composed, clips)
-        except StepFailed as failed:  # the published film stands; state says what failed
-            self._film.revision_error = failed.info
-            self._film.drop_pending()
-            return result
-        finally:
-            memo = f"revision {self._film.revision + 1}"
-            await (uncancellable(self._settle(memo)) if self._exact_cancel else self._settle(memo))
-            self._enter(Stage.COMPLETED)
-        self._rendered, self._stems, self._soundtrack_key = rendered, stems, soundtrack_key
-        self._result = self._film_result(plan, published)
-        self._film.adopt_pending()
-        self._film.revision += 1
-        self._publish_summary()
-        self._index.record(self._result)
-        await self._notify("film.completed", self._published(self._result))
-        return self._result
-
-    async def _retake(
-        self, plan: FilmPlan, shot_id: str, redo_dialogue: bool, revision: Revision
-    ) -> tuple[RenderShotResult, str]:
-        """A new take of one shot: its clip, and its new dialogue stem ("" if kept)."""
-        track = self._film.shot(shot_id)
-        scene = next(scene for scene in plan.scenes if track.shot in scene.shots)
-        await self._while_paused()
-        track.status = ShotStatus.RENDERING
-        self._publish_summary()
-        stem = ""
-        if redo_dialogue:
-            stem = (await self._steps.dialogue(track.shot)).stem_key
-        art = await self._steps.picture(plan, scene, track.shot, revision.notes, revision.seed)
-        rendered = await self._steps.render(track.shot, art)
-        track.status = ShotStatus.DONE
-        await self._charge_shot(shot_id)
-        return rendered, stem
-
-    async def _while_paused(self) -> None:
-        if self._film.paused:
-            await workflow.wait_condition(lambda: not self._film.paused)
-
-    def _enter(self, stage: Stage) -> None:
-        self._film.stage = stage
-        self._publish_summary()
-        self._index.record(self._result)
-
-    def _publish_summary(self) -> None:
-        workflow.set_current_details(self._film.summary())

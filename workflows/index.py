@@ -18,9 +18,8 @@ with workflow.unsafe.imports_passed_through():
     from workflows import policies
     from workflows.cancel import uncancellable
     from workflows.film_types import FilmResult, Stage
+    from workflows.step_runner import AWAIT_CANCEL
     from workflows.tracker import FilmTracker
-
-AWAIT_CANCEL = workflow.ActivityCancellationType.WAIT_CANCELLATION_COMPLETED
 
 
 def job_status(film: FilmTracker) -> str:

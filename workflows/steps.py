@@ -4,24 +4,14 @@ workflow (workflows/film.py) decides what runs when."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
-
 from temporalio import workflow
-from temporalio.exceptions import ActivityError, CancelledError, RetryState
-from temporalio.workflow import ActivityCancellationType
 
 with workflow.unsafe.imports_passed_through():
-    from accounts.models import to_milli
-    from activities.accounting import AccountingActivities
     from activities.contracts import (
         CastVoicesInput,
         ComposeFilmInput,
         ComposeFilmResult,
         ComposeScoreInput,
-        CreditsInput,
-        CreditsResult,
         GenerateVisualInput,
         GenerateVisualResult,
         LineRequest,
@@ -43,69 +33,15 @@ with workflow.unsafe.imports_passed_through():
     from providers.errors import FAILOVER_ERRORS
     from screenplay.model import FilmPlan, Scene, Shot
     from workflows import policies
-    from workflows.cancel import OnCancel, cancel_requested
     from workflows.cut import editor_cut, scene_context, score_cues, subtitle_cues
-    from workflows.failures import StepFailed, describe_failure
-    from workflows.film_types import FailureInfo, FilmInput, ShotStatus
-    from workflows.tracker import FilmTracker
-
-T = TypeVar("T")
-# Media activities are awaited on cancellation: the run closes only once ffmpeg is killed
-# and partial files are gone.
-AWAIT_CANCEL = ActivityCancellationType.WAIT_CANCELLATION_COMPLETED
-TRY_CANCEL = ActivityCancellationType.TRY_CANCEL
+    from workflows.failures import StepFailed
+    from workflows.film_types import FailureInfo, ShotStatus
+    from workflows.ledger_steps import LedgerSteps
+    from workflows.step_runner import AWAIT_CANCEL
 
 
-class FilmSteps:
-    def __init__(self, request: FilmInput, film: FilmTracker) -> None:
-        self._request = request
-        self._film = film
-        self._queues = request.queues
-        self.exact_cancel = False  # runs from before "cancel-ends-cancelled" replay without
-        self.revision_keys = False  # runs from before "revision-numbered-keys": flat keys
-
-    @property
-    def _await_cancel(self) -> ActivityCancellationType:
-        """Steps that once did not wait for their activity to stop now do."""
-        return AWAIT_CANCEL if self.exact_cancel else TRY_CANCEL
-
-    @property
-    def revision(self) -> int:
-        """The revision the film-level steps now write: the next one to be published."""
-        return self._film.revision + 1 if self.revision_keys else 0
-
-    async def step(
-        self,
-        step: str,
-        shot_id: str | None,
-        activity: Awaitable[T],
-        on_cancel: OnCancel = OnCancel.STOP,
-    ) -> T:
-        """Await an activity; a final failure becomes a StepFailed naming stage, step, shot.
-
-        Once the film's cancel is requested, a step that is not compensation never starts
-        and a step whose activity was cancelled raises CancelledError, never StepFailed: a
-        cancelled film ends cancelled, not failed (workflows/cancel.py)."""
-        exact = self.exact_cancel
-        if exact and on_cancel is not OnCancel.RUN and cancel_requested():
-            if asyncio.iscoroutine(activity):
-                activity.close()  # never scheduled
-            raise asyncio.CancelledError(f"{step}: the film is cancelled")
-        try:
-            result = await activity
-        except ActivityError as error:
-            if exact and isinstance(error.cause, CancelledError):
-                raise asyncio.CancelledError(f"{step} cancelled") from error
-            info = describe_failure(self._film.stage.value, step, shot_id, error)
-            if shot_id is not None:
-                track = self._film.shot(shot_id)
-                track.status, track.error = ShotStatus.FAILED, info
-                exhausted = error.retry_state == RetryState.MAXIMUM_ATTEMPTS_REACHED
-                track.attempts[step] = policies.MAX_ATTEMPTS if exhausted else 1
-            raise StepFailed(info) from error
-        if exact and on_cancel is OnCancel.STOP and cancel_requested():
-            raise asyncio.CancelledError(f"{step} finished after the film was cancelled")
-        return result
+class FilmSteps(LedgerSteps):
+    """One method per activity of the film (the ledger's in LedgerSteps)."""
 
     async def plan(self) -> PlanFilmResult:
         request = self._request
@@ -425,66 +361,3 @@ class FilmSteps:
         if published.subtitles_key:
             self._film.pending_assets["subtitles"] = published.subtitles_key
         return published
-
-    # -- credits ---------------------------------------------------------------------------
-
-    def _credits(self, amount: int = 0, memo: str = "") -> CreditsInput:
-        request = self._request
-        return CreditsInput(request.tenant_id, request.job_id, amount, memo)
-
-    async def _books(
-        self,
-        move: Callable[..., Any],
-        name: str,
-        request: CreditsInput,
-        summary: str,
-        on_cancel: OnCancel = OnCancel.FINISH,
-    ) -> CreditsResult:
-        """A ledger move: quick and atomic, so one in flight is always awaited to the end."""
-        moved: CreditsResult = await self.step(
-            name,
-            None,
-            workflow.execute_activity_method(
-                move,
-                request,
-                task_queue=self._queues.orchestration,
-                start_to_close_timeout=policies.LEDGER_TIMEOUT,
-                retry_policy=policies.LEDGER_RETRY,
-                cancellation_type=self._await_cancel,
-                summary=summary,
-            ),
-            on_cancel,
-        )
-        return moved
-
-    async def hold(self, amount: int, memo: str) -> None:
-        """Set the estimate aside before any render: a tenant short of credits fails here."""
-        held = await self._books(
-            AccountingActivities.hold_credits,
-            "hold_credits",
-            self._credits(amount, memo),
-            f"hold {amount / 1000:g} credits",
-        )
-        self._film.credits_held += held.amount
-
-    async def charge(self, credits: float, memo: str) -> None:
-        amount = to_milli(credits)
-        charged = await self._books(
-            AccountingActivities.charge_credits,
-            "charge_credits",
-            self._credits(amount, memo),
-            f"charge {amount / 1000:g} credits: {memo}",
-        )
-        self._film.credits_spent += charged.amount
-        self._film.credits_held = max(0, self._film.credits_held - charged.amount)
-
-    async def release(self, memo: str) -> None:
-        """Give back what the job still holds. Runs on completion, failure and cancel."""
-        await self._books(
-            AccountingActivities.release_credits,
-            "release_credits",
-            self._credits(memo=memo),
-            f"release credits: {memo}",
-            OnCancel.RUN,
-        )
-        self._film.credits_held = 0
