@@ -26,7 +26,7 @@ with workflow.unsafe.imports_passed_through():
     )
     from core.error_types import ErrorType
     from screenplay.model import FilmPlan, Scene, Shot
-    from workflows.failures import StepFailed, all_or_cancel, failure_type
+    from workflows.failures import StepFailed, all_or_cancel, failure_message, failure_type
     from workflows.film_types import (
         ControlInput,
         FilmInput,
@@ -142,9 +142,8 @@ class FilmWorkflow(RevisionWindow):
             self._enter(Stage.FAILED)
             await self._compensate("film failed")
             await self._notify("film.failed", {"error": failed.info.message})
-            where = f" for shot {failed.info.shot_id}" if failed.info.shot_id else ""
             raise ApplicationError(
-                f"{failed.info.stage} failed at {failed.info.step}{where}: {failed.info.message}",
+                failure_message(failed.info),
                 failed.info,
                 type=failure_type(failed.info),
                 non_retryable=True,

@@ -17,6 +17,7 @@ with workflow.unsafe.imports_passed_through():
     from activities.job_index import JobIndexActivities
     from workflows import policies
     from workflows.cancel import uncancellable
+    from workflows.failures import failure_message, failure_type
     from workflows.film_types import FilmResult, Stage
     from workflows.step_runner import AWAIT_CANCEL
     from workflows.tracker import FilmTracker
@@ -55,8 +56,8 @@ def job_record(film: FilmTracker, sequence: int, published: FilmResult | None) -
         error_stage=error.stage if error else None,
         error_step=error.step if error else None,
         error_shot=error.shot_id if error else None,
-        error_type=error.error_type if error else None,
-        error=error.message if error else None,
+        error_type=failure_type(error) if error else None,  # as the run's own error says
+        error=failure_message(error) if error else None,
     )
 
 
