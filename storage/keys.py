@@ -27,6 +27,7 @@ POSTER = "poster.jpg"
 SOUNDTRACK = "soundtrack.m4a"
 SCORE = "score.wav"
 FILM_FILES = (FILM, SUBTITLES, VTT, TIMELINE, POSTER, SOUNDTRACK)
+PUBLISHED_FILES = (FILM, SUBTITLES, VTT, TIMELINE, POSTER)  # every revision writes these
 LEGACY_REVISION = 0
 
 

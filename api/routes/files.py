@@ -52,7 +52,7 @@ def read_file(
                 headers={"WWW-Authenticate": "Bearer"},
             )
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no job {job_id!r}")
-    if file_path in keys.FILM_FILES and job.video_key:  # film.mp4, ...: the published one
+    if file_path in keys.PUBLISHED_FILES and job.video_key:  # film.mp4, ...: the published one
         file_path = keys.beside(job.video_key, file_path).removeprefix(f"jobs/{job_id}/")
     try:
         path = store.path(job_key(job_id, *file_path.split("/")))
