@@ -43,6 +43,7 @@ Sunlight on the table.
 ANA: Good morning!
 """
 CANCEL_REQUESTED = PendingActivityState.PENDING_ACTIVITY_STATE_CANCEL_REQUESTED
+QUICK = {"plan_film", "compose_score"}  # done in milliseconds for a two-second film
 
 
 @pytest.fixture(scope="module")
@@ -112,10 +113,11 @@ async def test_cancel_while_an_activity_runs(
     await wait_for(lambda: asked_to_stop(stack, job_id, activity), timeout=30, interval=0.05)
     held.release.set()
     await assert_cancelled_cleanly(stack, job_id)
-    # the activity itself stopped (it learnt of the cancel from its heartbeat); a script
-    # this small parses in a millisecond, so plan_film may finish first: its plan is dropped
+    # the activity itself stopped (it learnt of the cancel from its heartbeat); this small
+    # a script parses, and its score is synthesized, in a few milliseconds, so those two may
+    # finish before the heartbeat's answer comes back: the workflow drops their result
     stopped = stack.control.outcomes[(job_id, activity)]
-    assert stopped == "CancelledError" or (activity == "plan_film" and stopped == "completed")
+    assert stopped == "CancelledError" or (activity in QUICK and stopped == "completed")
     assert not (stack.job_dir(job_id) / "r1" / "film.mp4").exists() or activity == "publish_film"
 
 
