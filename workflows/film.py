@@ -120,8 +120,8 @@ class FilmWorkflow(RevisionWindow):
 
     @workflow.run
     async def run(self, request: FilmInput) -> FilmResult:
-        self._v3 = workflow.patched(LEDGER_AND_REVISIONS)
-        if self._v3:
+        self._ledger_and_revisions = workflow.patched(LEDGER_AND_REVISIONS)
+        if self._ledger_and_revisions:
             self._exact_cancel = workflow.patched(CANCEL_ENDS_CANCELLED)
             self._index.enabled = workflow.patched(JOB_INDEX_BY_WORKFLOW) and self._ledger
             self._steps.revision_keys = workflow.patched(REVISION_NUMBERED_KEYS)
@@ -148,7 +148,7 @@ class FilmWorkflow(RevisionWindow):
                 type=failure_type(failed.info),
                 non_retryable=True,
             ) from None
-        if not self._v3:
+        if not self._ledger_and_revisions:
             return result
         await self._notify("film.completed", self._published(result))
         result = await self._review(request, result)

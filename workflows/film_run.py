@@ -35,7 +35,7 @@ class FilmRun:
         self._film = FilmTracker(request.job_id)
         self._steps = FilmSteps(request, self._film)
         self._index = JobIndex(self._film, request.queues.orchestration)
-        self._v3 = False  # runs that began before the ledger replay without it
+        self._ledger_and_revisions = False  # runs from before the ledger replay without it
         self._exact_cancel = False  # runs that began before it replay without it
         self._revisions: list[Revision] = []
         self._finish = False
@@ -46,7 +46,7 @@ class FilmRun:
 
     @property
     def _ledger(self) -> bool:
-        return self._v3 and bool(self._request.tenant_id)
+        return self._ledger_and_revisions and bool(self._request.tenant_id)
 
     async def _settle(self, memo: str) -> None:
         """Release whatever is still held: compensation that runs whatever happened."""
@@ -64,7 +64,7 @@ class FilmRun:
 
     async def _notify(self, event: str, data: dict[str, Any]) -> None:
         url = self._request.options.webhook_url
-        if not (self._v3 and url and self._request.tenant_id):
+        if not (self._ledger_and_revisions and url and self._request.tenant_id):
             return
         status = event.removeprefix("film.")
         await workflow.start_child_workflow(
