@@ -75,6 +75,7 @@ class SynthesizeDialogueInput:
     duration_s: float
     profile: RenderProfile
     lines: list[LineRequest] = field(default_factory=list)
+    take: int = 1  # the take of the shot these lines are spoken for
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ class RenderPlaceholderInput:
     duration_s: float
     lines: list[str]  # what the card says: the shot, and why it is missing
     profile: RenderProfile
+    take: int = 1
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,7 @@ class MixSoundtrackInput:
     stem_keys: list[str]  # one per shot, in film order
     score_key: str
     profile: RenderProfile
+    revision: int = 0  # the film revision it is mixed for (storage/keys.py); 0: flat keys
 
 
 @dataclass(frozen=True)
@@ -184,6 +187,7 @@ class ComposeFilmInput:
     subtitles: list[SubtitleCue] = field(default_factory=list)
     cut: list[CutShot] = field(default_factory=list)  # for the OpenTimelineIO timeline
     fps: int = 24
+    revision: int = 0  # the film revision it writes (storage/keys.py); 0: flat keys
 
 
 @dataclass(frozen=True)
@@ -201,6 +205,7 @@ class PublishFilmInput:
     video_key: str
     subtitles_key: str | None
     expected_duration_s: float
+    revision: int = 0  # the film revision it publishes (storage/keys.py); 0: flat keys
 
 
 @dataclass(frozen=True)
@@ -242,3 +247,31 @@ class NotifyInput:
     job_id: str
     status: str
     data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class JobRecord:
+    """What the job index shows, written by the workflow at every stage change. A record
+    older than the one the row holds (by `sequence`) is ignored."""
+
+    job_id: str
+    sequence: int
+    status: str  # queued | running | completed | failed | cancelled
+    stage: str
+    percent: int
+    shots_done: int
+    shots_total: int
+    paused: bool = False
+    revision: int = 0
+    revisable: bool = False
+    video_key: str | None = None  # the published film, once there is one
+    subtitles_key: str | None = None
+    poster_key: str | None = None
+    duration_s: float | None = None
+    size_bytes: int | None = None
+    sha256: str | None = None
+    error_stage: str | None = None
+    error_step: str | None = None
+    error_shot: str | None = None
+    error_type: str | None = None
+    error: str | None = None

@@ -3,8 +3,9 @@
 A shot's dialogue stem is mixed here, right after its lines are spoken (ffmpeg, a few
 tens of milliseconds), so the soundtrack never waits for pictures.
 
-Each activity writes to a key derived from the job and shot, through a temp name, so a
-retried or repeated activity is idempotent.
+Each activity writes to a key of storage/keys.py (the shot's take), through a temp name, so
+a retried or repeated activity is idempotent; each heartbeats while it works, so a cancel
+stops it (activities/heartbeat.py).
 """
 
 from __future__ import annotations
@@ -27,11 +28,13 @@ from activities.contracts import (
     SynthesizeDialogueResult,
 )
 from activities.errors import INVALID_INPUT, failures_of
+from activities.heartbeat import Beat, heartbeating
 from media.dialogue import DialogueMixPlan, VoiceCue, dialogue_argv, treatment_for
 from media.dialogue_timing import line_budgets, line_starts
 from media.ffmpeg import run_ffmpeg
 from providers.base import FrameRequest, MusicProvider, VisualProvider, VoiceProvider
-from storage.artifacts import ArtifactStore, job_key
+from storage import keys
+from storage.artifacts import ArtifactStore
 
 
 class ModelActivities:
@@ -49,7 +52,7 @@ class ModelActivities:
         self._voice = voice
         self._music = music
 
-    @activity.defn
+    @activity.defn(no_thread_cancel_exception=True)  # cooperative: activities/heartbeat.py
     def generate_visual(self, request: GenerateVisualInput) -> GenerateVisualResult:
         shot_id = request.shot.shot_id
         visual = self._visuals.get(request.provider or self._visual.name)
@@ -59,10 +62,10 @@ class ModelActivities:
                 type=INVALID_INPUT,
                 non_retryable=True,
             )
-        take = () if request.take == 1 else (f"take-{request.take}",)
-        background_key = job_key(request.job_id, "shots", shot_id, *take, "background.png")
-        overlay_key = job_key(request.job_id, "shots", shot_id, *take, "overlay.png")
-        scratch = self._store.work_dir(job_key(request.job_id, "shots", shot_id, "frame-work"))
+        background_key = keys.shot_key(request.job_id, shot_id, request.take, "background.png")
+        overlay_key = keys.shot_key(request.job_id, shot_id, request.take, "overlay.png")
+        scratch_key = keys.work_key(request.job_id, f"frame-{shot_id}-{request.take}")
+        scratch = self._store.work_dir(scratch_key)
         try:
             frame = FrameRequest(
                 request.film_title,
@@ -72,7 +75,7 @@ class ModelActivities:
                 notes=request.notes,
                 seed=request.seed,
             )
-            with failures_of(visual.name):
+            with heartbeating(), failures_of(visual.name):
                 art = visual.render_frame(frame, scratch)
             self._store.commit(art.background, background_key)
             if art.overlay is not None:
@@ -87,24 +90,30 @@ class ModelActivities:
             credits=round(visual.price_per_second * request.shot.duration_s, 3),
         )
 
-    @activity.defn
+    @activity.defn(no_thread_cancel_exception=True)  # cooperative: activities/heartbeat.py
     def cast_voices(self, request: CastVoicesInput) -> CastVoicesResult:
-        return CastVoicesResult(self._voice.cast(request.characters), self._voice.name)
+        with heartbeating():
+            return CastVoicesResult(self._voice.cast(request.characters), self._voice.name)
 
-    @activity.defn
+    @activity.defn(no_thread_cancel_exception=True)  # cooperative: activities/heartbeat.py
     def synthesize_dialogue(self, request: SynthesizeDialogueInput) -> SynthesizeDialogueResult:
         """Speak the shot's lines, place them within the shot, mix them into its stem."""
-        stem_key = job_key(request.job_id, "shots", request.shot_id, "dialogue.wav")
+        with heartbeating() as beat:
+            return self._speak(request, beat)
+
+    def _speak(self, request: SynthesizeDialogueInput, beat: Beat) -> SynthesizeDialogueResult:
+        job_id, shot_id, take = request.job_id, request.shot_id, request.take
+        stem_key = keys.shot_key(job_id, shot_id, take, "dialogue.wav")
         budgets = line_budgets(request.duration_s, [line.text for line in request.lines])
         takes = []
         for index, (line, budget) in enumerate(zip(request.lines, budgets, strict=True)):
-            key = job_key(request.job_id, "shots", request.shot_id, f"line-{index + 1:02d}.wav")
+            key = keys.shot_key(job_id, shot_id, take, keys.line_name(index + 1))
             with self._store.writing(key) as temp, failures_of(self._voice.name):
                 clip = self._voice.synthesize(
                     line.character, line.text, temp, max_duration_s=budget, voice=line.voice
                 )
             takes.append((key, clip))
-            activity.heartbeat(index + 1)
+            beat(index + 1)
         starts = line_starts([clip.duration_s for _, clip in takes])
         voices = [
             VoiceCue(self._store.path(key), start, treatment_for(line.extension))
@@ -129,10 +138,14 @@ class ModelActivities:
             ),
         )
 
-    @activity.defn
+    @activity.defn(no_thread_cancel_exception=True)  # cooperative: activities/heartbeat.py
     def compose_score(self, request: ComposeScoreInput) -> ComposeScoreResult:
-        score_key = job_key(request.job_id, "score.wav")
-        with self._store.writing(score_key) as temp, failures_of(self._music.name):
+        score_key = keys.score_key(request.job_id)
+        with (
+            self._store.writing(score_key) as temp,
+            heartbeating(),
+            failures_of(self._music.name),
+        ):
             track = self._music.compose(
                 request.cues, request.job_id, temp, request.profile.audio_rate
             )

@@ -9,6 +9,7 @@ from temporalio.exceptions import ApplicationError
 
 from activities.contracts import PlanFilmInput, PlanFilmResult
 from activities.errors import CONTENT_REFUSED, INVALID_INPUT, INVALID_SCRIPT
+from activities.heartbeat import heartbeating
 from core.breakdown import ContentRefusedError, InvalidOptionError, break_down
 from providers.base import ModerationProvider, VoiceProvider
 from screenplay.errors import ScriptError
@@ -19,12 +20,13 @@ class PlanningActivities:
         self._voice = voice
         self._moderator = moderator
 
-    @activity.defn
+    @activity.defn(no_thread_cancel_exception=True)  # cooperative: activities/heartbeat.py
     def plan_film(self, request: PlanFilmInput) -> PlanFilmResult:
         try:
-            breakdown = break_down(
-                request.script, request.title, request.options, self._voice, self._moderator
-            )
+            with heartbeating():  # a long script parses for a while: a cancel still stops it
+                breakdown = break_down(
+                    request.script, request.title, request.options, self._voice, self._moderator
+                )
         except ContentRefusedError as error:
             raise _refusal(
                 error, CONTENT_REFUSED, "the content policy refused the script"

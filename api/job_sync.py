@@ -47,6 +47,8 @@ async def refresh_job(client: Client, job: Job) -> bool:
             return False
         if progress.revision > 0:  # a film is published: completed, perhaps being revised
             return await _record_revision(client, job, progress)
+        if progress.stage in (Stage.FAILED, Stage.CANCELLED):
+            return False  # the run is closing: its outcome is recorded once it has closed
         running = JobStatus.QUEUED if progress.stage is Stage.QUEUED else JobStatus.RUNNING
         seen = (
             running,

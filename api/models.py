@@ -55,6 +55,7 @@ class Job(JobBase, table=True):
     revisable: bool = False  # the run is open for regenerate and retry
     created_at: datetime = Field(default_factory=_now, index=True)
     updated_at: datetime = Field(default_factory=_now)
+    recorded_seq: int = 0  # the workflow's last record of this row (activities/job_index.py)
 
 
 class RateCounter(SQLModel, table=True):

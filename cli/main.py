@@ -88,7 +88,8 @@ def render(args: argparse.Namespace, settings: Settings) -> None:
             shot = f" (shot {error['shot_id']})" if error.get("shot_id") else ""
             _fail(f"the film {job['status']}{where}{shot}: {error.get('message', 'no detail')}")
         download = _checked(api.get(f"/api/v1/jobs/{job_id}/download"))
-    local = (settings.artifact_root / "jobs" / job_id / "film.mp4").resolve()
+    published = str(download["url"]).split("?")[0].partition("/files/")[2] or "film.mp4"
+    local = (settings.artifact_root / "jobs" / job_id / published).resolve()
     print(f"film ready: {download['duration_s']:.1f} s, {download['size_bytes']} bytes")
     if local.is_file():
         print(f"  file:        {local}")

@@ -7,10 +7,11 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 from temporalio.client import Client
-from temporalio.worker import Worker
+from temporalio.worker import Interceptor, Worker
 
 from accounts.ledger import Ledger
 from activities.accounting import AccountingActivities
+from activities.job_index import JobIndexActivities
 from activities.media_work import MediaActivities
 from activities.model_work import ModelActivities
 from activities.planning import PlanningActivities
@@ -25,9 +26,17 @@ from workflows.webhook import WebhookWorkflow
 # On SIGTERM a worker stops taking work and lets what runs finish (a shot render takes
 # seconds); anything still running after this is cancelled and retried elsewhere.
 GRACEFUL_SHUTDOWN = timedelta(seconds=30)
+# Heartbeats reach the server at least this often, so a cancel reaches an activity within
+# about a second (the SDK would otherwise wait up to 80% of the heartbeat timeout).
+HEARTBEAT_THROTTLE = timedelta(seconds=1)
 
 
-def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> list[Worker]:
+def build_workers(
+    client: Client,
+    settings: Settings,
+    queues: Sequence[str],
+    interceptors: Sequence[Interceptor] = (),
+) -> list[Worker]:
     names = settings.task_queues()
     unknown = sorted(set(queues) - set(names.names()))
     if unknown:
@@ -43,6 +52,7 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
         accounting = AccountingActivities(
             Ledger(engine), WebhookActivities(settings.webhook_allow_private)
         )
+        index = JobIndexActivities(engine)
         workers.append(
             Worker(
                 client,
@@ -54,10 +64,14 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
                     accounting.charge_credits,
                     accounting.release_credits,
                     accounting.notify_webhook,
+                    index.record_job,
                 ],
                 activity_executor=ThreadPoolExecutor(settings.orchestration_concurrency),
                 max_concurrent_activities=settings.orchestration_concurrency,
                 graceful_shutdown_timeout=GRACEFUL_SHUTDOWN,
+                max_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
+                interceptors=interceptors,
+                default_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
             )
         )
     if names.models in queues:
@@ -84,6 +98,9 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
                 activity_executor=ThreadPoolExecutor(settings.model_concurrency),
                 max_concurrent_activities=settings.model_concurrency,
                 graceful_shutdown_timeout=GRACEFUL_SHUTDOWN,
+                max_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
+                interceptors=interceptors,
+                default_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
             )
         )
     if names.media in queues:
@@ -107,6 +124,9 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
                 activity_executor=ThreadPoolExecutor(settings.media_concurrency),
                 max_concurrent_activities=settings.media_concurrency,
                 graceful_shutdown_timeout=GRACEFUL_SHUTDOWN,
+                max_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
+                interceptors=interceptors,
+                default_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
             )
         )
     return workers

@@ -43,6 +43,12 @@ def describe_failure(
     return FailureInfo(stage, step, shot_id, "ActivityError", str(error))
 
 
+def failure_message(info: FailureInfo) -> str:
+    """The film's error, as the job shows it: where it failed, and why."""
+    where = f" for shot {info.shot_id}" if info.shot_id else ""
+    return f"{info.stage} failed at {info.step}{where}: {info.message}"
+
+
 def failure_type(info: FailureInfo) -> str:
     if info.error_type in NON_RETRYABLE:  # the input's fault: say so, not "a stage failed"
         return info.error_type

@@ -15,21 +15,18 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Mapping
-from datetime import timedelta
-from typing import Any
 
 from temporalio import workflow
 from temporalio.exceptions import ApplicationError
 
 with workflow.unsafe.imports_passed_through():
     from activities.contracts import (
-        NotifyInput,
-        PublishFilmResult,
         RenderShotResult,
         SynthesizeDialogueResult,
     )
+    from core.error_types import ErrorType
     from screenplay.model import FilmPlan, Scene, Shot
-    from workflows.failures import StepFailed, all_or_cancel, failure_type
+    from workflows.failures import StepFailed, all_or_cancel, failure_message, failure_type
     from workflows.film_types import (
         ControlInput,
         FilmInput,
@@ -41,33 +38,29 @@ with workflow.unsafe.imports_passed_through():
         ShotStatus,
         Stage,
     )
-    from workflows.revisions import Revision, failed_shots, revision_hold, unknown_shot
-    from workflows.steps import FilmSteps
-    from workflows.tracker import FilmTracker
-    from workflows.webhook import WebhookWorkflow
+    from workflows.review import RevisionWindow
+    from workflows.revisions import Revision, failed_shots, unknown_shot
 
 Dialogue = asyncio.Future[SynthesizeDialogueResult]
 # Patches: each names a change to the released workflow; old runs replay the old path.
 CAST_IN_PLAN = "cast-in-plan"  # plan_film casts the voices; no cast_voices activity
 # credits held, charged per shot and released; webhooks; the revision window
 LEDGER_AND_REVISIONS = "ledger-revisions-webhooks"
+# a cancel before publication ends the run cancelled (never failed, never completed): no
+# work starts after it, work in flight is awaited as it stops, late results are dropped
+CANCEL_ENDS_CANCELLED = "cancel-ends-cancelled"
+# the workflow writes its job's row in the index at every stage change
+JOB_INDEX_BY_WORKFLOW = "job-index-recorded-by-workflow"
+# every revision writes under its own keys (storage/keys.py): jobs/<job>/r<N>/...
+REVISION_NUMBERED_KEYS = "revision-numbered-keys"
 NO_REASON = ControlInput()
 
 
 @workflow.defn
-class FilmWorkflow:
+class FilmWorkflow(RevisionWindow):
     @workflow.init
     def __init__(self, request: FilmInput) -> None:
-        self._request = request
-        self._film = FilmTracker(request.job_id)
-        self._steps = FilmSteps(request, self._film)
-        self._v3 = False  # runs that began before the ledger replay without it
-        self._revisions: list[Revision] = []
-        self._finish = False
-        self._result: FilmResult | None = None
-        self._rendered: dict[str, RenderShotResult] = {}
-        self._stems: dict[str, str] = {}
-        self._soundtrack_key = ""
+        super().__init__(request)
 
     @workflow.query
     def progress(self) -> FilmProgress:
@@ -87,11 +80,13 @@ class FilmWorkflow:
         """No new shot starts until `resume`; shots already rendering finish."""
         self._film.paused, self._film.pause_reason = True, request.reason
         self._publish_summary()
+        self._index.record(self._result)
 
     @workflow.signal
     def resume(self, request: ControlInput = NO_REASON) -> None:
         self._film.paused, self._film.pause_reason = False, ""
         self._publish_summary()
+        self._index.record(self._result)
 
     @workflow.signal
     def finish(self) -> None:
@@ -108,7 +103,7 @@ class FilmWorkflow:
         self._check_open()
         why = unknown_shot(self._film, request.shot_id)
         if why:
-            raise ValueError(why)
+            raise ApplicationError(why, type=ErrorType.UNKNOWN_SHOT, non_retryable=True)
 
     @workflow.update
     async def retry_failed_shots(self) -> RevisionAccepted:
@@ -119,82 +114,46 @@ class FilmWorkflow:
     def _check_retry(self) -> None:
         self._check_open()
         if not failed_shots(self._film):
-            raise ValueError("no failed shots to retry")
-
-    def _check_open(self) -> None:
-        if not self._film.revisable:
-            made = self._film.stage not in (Stage.QUEUED, Stage.PLANNING, Stage.RENDERING)
-            why = "its revision window has closed" if made else "it is still being made"
-            raise ValueError(f"the film is not open for revisions: {why}")
-
-    def _queue(self, revision: Revision) -> RevisionAccepted:
-        self._revisions.append(revision)
-        pending = self._revisions
-        takes = {
-            shot_id: self._film.shot(shot_id).take + sum(shot_id in r.shot_ids for r in pending)
-            for shot_id in revision.shot_ids
-        }
-        return RevisionAccepted(self._film.revision + len(pending), revision.shot_ids, takes)
+            raise ApplicationError(
+                "no failed shots to retry", type=ErrorType.NOT_REVISABLE, non_retryable=True
+            )
 
     @workflow.run
     async def run(self, request: FilmInput) -> FilmResult:
-        self._v3 = workflow.patched(LEDGER_AND_REVISIONS)
+        self._ledger_and_revisions = workflow.patched(LEDGER_AND_REVISIONS)
+        if self._ledger_and_revisions:
+            self._exact_cancel = workflow.patched(CANCEL_ENDS_CANCELLED)
+            self._index.enabled = workflow.patched(JOB_INDEX_BY_WORKFLOW) and self._ledger
+            self._steps.revision_keys = workflow.patched(REVISION_NUMBERED_KEYS)
+        self._steps.exact_cancel = self._exact_cancel
         try:
             result = await self._make_film(request)
         except asyncio.CancelledError:
-            # Temporal cancellation: running activities were asked to stop (media ones are
-            # awaited, so their ffmpeg is gone and partial files removed before we close).
-            self._enter(Stage.CANCELLED)
-            await self._settle("film cancelled")
-            await self._notify("film.cancelled", {})
-            raise
+            if not (self._exact_cancel and self._result is not None):
+                # Temporal cancellation: running activities were asked to stop and awaited
+                # (their ffmpeg is gone and partial files removed before we close).
+                self._enter(Stage.CANCELLED)
+                await self._compensate("film cancelled")
+                await self._notify("film.cancelled", {})
+                raise
+            result = self._result  # published before the cancel came: the film stands
         except StepFailed as failed:
             self._film.error = failed.info
             self._enter(Stage.FAILED)
-            await self._settle("film failed")
+            await self._compensate("film failed")
             await self._notify("film.failed", {"error": failed.info.message})
-            where = f" for shot {failed.info.shot_id}" if failed.info.shot_id else ""
             raise ApplicationError(
-                f"{failed.info.stage} failed at {failed.info.step}{where}: {failed.info.message}",
+                failure_message(failed.info),
                 failed.info,
                 type=failure_type(failed.info),
                 non_retryable=True,
             ) from None
-        if not self._v3:
+        if not self._ledger_and_revisions:
             return result
         await self._notify("film.completed", self._published(result))
-        return await self._review(request, result)
-
-    @property
-    def _ledger(self) -> bool:
-        return self._v3 and bool(self._request.tenant_id)
-
-    async def _settle(self, memo: str) -> None:
-        """Release whatever is still held: compensation that runs whatever happened."""
-        if self._ledger:
-            await self._steps.release(memo)
-
-    async def _notify(self, event: str, data: dict[str, Any]) -> None:
-        url = self._request.options.webhook_url
-        if not (self._v3 and url and self._request.tenant_id):
-            return
-        status = event.removeprefix("film.")
-        await workflow.start_child_workflow(
-            WebhookWorkflow.run,
-            NotifyInput(self._request.tenant_id, url, event, self._request.job_id, status, data),
-            id=f"{workflow.info().workflow_id}-webhook-{status}-{self._film.revision}",
-            task_queue=self._request.queues.orchestration,
-            parent_close_policy=workflow.ParentClosePolicy.ABANDON,
-            static_summary=f"webhook {event}",
-        )
-
-    @staticmethod
-    def _published(result: FilmResult) -> dict[str, Any]:
-        return {
-            "video_url": result.video_url,
-            "duration_s": result.duration_s,
-            "sha256": result.sha256,
-        }
+        result = await self._review(request, result)
+        await self._index.flush()
+        return result
 
     async def _make_film(self, request: FilmInput) -> FilmResult:
         self._enter(Stage.PLANNING)
@@ -242,27 +201,13 @@ class FilmWorkflow:
         composed = await self._steps.compose(plan, rendered, soundtrack_key, self._stems)
         self._enter(Stage.PUBLISHING)
         published = await self._steps.publish(composed, rendered)
-        await self._settle("film completed")
         self._result = self._film_result(plan, published)
+        self._film.adopt_pending()
         self._film.revision = 1
+        await self._settle("film completed")
         self._enter(Stage.COMPLETED)
         await workflow.wait_condition(workflow.all_handlers_finished)
         return self._result
-
-    def _film_result(self, plan: FilmPlan, published: PublishFilmResult) -> FilmResult:
-        return FilmResult(
-            job_id=self._request.job_id,
-            title=plan.title,
-            video_key=published.video_key,
-            subtitles_key=published.subtitles_key,
-            poster_key=published.poster_key,
-            video_url=published.video_url,
-            subtitles_url=published.subtitles_url,
-            duration_s=published.duration_s,
-            size_bytes=published.size_bytes,
-            sha256=published.sha256,
-            shots=len(plan.shots),
-        )
 
     async def _dialogue(self, shot: Shot, slots: asyncio.Semaphore) -> SynthesizeDialogueResult:
         async with slots:
@@ -295,12 +240,6 @@ class FilmWorkflow:
         self._publish_summary()
         return rendered
 
-    async def _charge_shot(self, shot_id: str) -> None:
-        track = self._film.shot(shot_id)
-        if self._ledger and track.cost > 0:
-            cost, track.cost = track.cost, 0.0
-            await self._steps.charge(cost, f"shot {shot_id} take {track.take}")
-
     @property
     def _placeholders(self) -> bool:
         return self._request.options.on_shot_failure == "placeholder"
@@ -313,105 +252,3 @@ class FilmWorkflow:
         if self._ledger and self._film.score_cost > 0:
             await self._steps.charge(self._film.score_cost, "score")
         return await self._steps.soundtrack(stems, score_key)
-
-    # -- the revision window ----------------------------------------------------------------
-
-    async def _review(self, request: FilmInput, result: FilmResult) -> FilmResult:
-        """Stay open for revisions until the window closes or `finish` comes. Cancelling
-        here stops revising; the published film stands."""
-        deadline = workflow.now() + timedelta(seconds=request.options.revision_window_s)
-        self._film.revisable = request.options.revision_window_s > 0
-        self._publish_summary()
-        try:
-            while self._film.revisable:
-                if self._revisions:
-                    result = await self._revise(self._revisions.pop(0), result)
-                    continue
-                remaining = (deadline - workflow.now()).total_seconds()
-                if self._finish or remaining <= 0:
-                    break
-                try:
-                    await workflow.wait_condition(
-                        lambda: bool(self._revisions) or self._finish,
-                        timeout=timedelta(seconds=remaining),
-                    )
-                except TimeoutError:
-                    if not self._revisions:
-                        break
-        except asyncio.CancelledError:  # a revision in flight released its hold already
-            self._revisions.clear()
-        self._film.revisable = False
-        self._enter(Stage.COMPLETED)
-        await workflow.wait_condition(workflow.all_handlers_finished)
-        return result
-
-    async def _revise(self, revision: Revision, result: FilmResult) -> FilmResult:
-        plan = self._film.plan
-        assert plan is not None
-        self._film.revision_error = None
-        redo_dialogue = {
-            shot_id
-            for shot_id in revision.shot_ids
-            if (error := self._film.shot(shot_id).error) and error.step == "synthesize_dialogue"
-        }
-        try:
-            if self._ledger:
-                estimate = self._request.credits_estimate
-                hold = revision_hold(self._film, plan, estimate, revision.shot_ids)
-                await self._steps.hold(hold, f"revision {self._film.revision + 1}")
-            for shot_id in revision.shot_ids:
-                self._film.shot(shot_id).new_take(shot_id in redo_dialogue)
-            self._enter(Stage.RENDERING)
-            retakes = [
-                self._retake(plan, shot_id, shot_id in redo_dialogue, revision)
-                for shot_id in revision.shot_ids
-            ]
-            for shot_id, clip in zip(revision.shot_ids, await all_or_cancel(retakes), strict=True):
-                self._rendered[shot_id] = clip
-            if redo_dialogue:
-                stems = [self._stems[shot.shot_id] for shot in plan.shots]
-                score_key = self._film.assets["score"]
-                self._soundtrack_key = await self._steps.soundtrack(stems, score_key)
-            self._enter(Stage.COMPOSING)
-            clips = [self._rendered[shot.shot_id] for shot in plan.shots]
-            composed = await self._steps.compose(plan, clips, self._soundtrack_key, self._stems)
-            self._enter(Stage.PUBLISHING)
-            published = await self._steps.publish(composed, clips)
-        except StepFailed as failed:  # the published film stands; state says what failed
-            self._film.revision_error = failed.info
-            return result
-        finally:
-            await self._settle(f"revision {self._film.revision + 1}")
-            self._enter(Stage.COMPLETED)
-        self._result = self._film_result(plan, published)
-        self._film.revision += 1
-        self._publish_summary()
-        await self._notify("film.completed", self._published(self._result))
-        return self._result
-
-    async def _retake(
-        self, plan: FilmPlan, shot_id: str, redo_dialogue: bool, revision: Revision
-    ) -> RenderShotResult:
-        track = self._film.shot(shot_id)
-        scene = next(scene for scene in plan.scenes if track.shot in scene.shots)
-        await self._while_paused()
-        track.status = ShotStatus.RENDERING
-        self._publish_summary()
-        if redo_dialogue:
-            self._stems[shot_id] = (await self._steps.dialogue(track.shot)).stem_key
-        art = await self._steps.picture(plan, scene, track.shot, revision.notes, revision.seed)
-        rendered = await self._steps.render(track.shot, art)
-        track.status = ShotStatus.DONE
-        await self._charge_shot(shot_id)
-        return rendered
-
-    async def _while_paused(self) -> None:
-        if self._film.paused:
-            await workflow.wait_condition(lambda: not self._film.paused)
-
-    def _enter(self, stage: Stage) -> None:
-        self._film.stage = stage
-        self._publish_summary()
-
-    def _publish_summary(self) -> None:
-        workflow.set_current_details(self._film.summary())

@@ -24,6 +24,9 @@ VOICE_TIMEOUT = timedelta(minutes=2)  # all of a shot's lines
 VOICE_HEARTBEAT = timedelta(seconds=30)
 CAST_TIMEOUT = timedelta(seconds=30)
 SCORE_TIMEOUT = timedelta(minutes=5)
+# Every activity heartbeats while it works (activities/heartbeat.py): a cancel reaches it
+# in a heartbeat's answer, and a worker that died is noticed after this, not the timeout.
+WORK_HEARTBEAT = timedelta(seconds=15)
 
 # ffmpeg activities heartbeat about twice a second; a worker that dies is noticed after
 # the heartbeat timeout and its activity retried elsewhere, not after the whole timeout.
@@ -41,6 +44,15 @@ LEDGER_RETRY = RetryPolicy(
     maximum_interval=timedelta(seconds=30),
     maximum_attempts=0,  # until it succeeds, or fails for good (InsufficientCredits)
     non_retryable_error_types=[*NON_RETRYABLE, "UnknownTenant"],
+)
+
+# The job index (activities/job_index.py): best effort, the API's reads heal a missed one.
+INDEX_TIMEOUT = timedelta(seconds=10)
+INDEX_RETRY = RetryPolicy(
+    initial_interval=timedelta(seconds=1),
+    backoff_coefficient=2.0,
+    maximum_interval=timedelta(seconds=10),
+    maximum_attempts=5,
 )
 
 # Webhooks: a receiver may be down for a while; Temporal keeps trying for about an hour.

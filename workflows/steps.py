@@ -4,73 +4,35 @@ workflow (workflows/film.py) decides what runs when."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
-
 from temporalio import workflow
-from temporalio.exceptions import ActivityError, RetryState
-from temporalio.workflow import ActivityCancellationType
 
 with workflow.unsafe.imports_passed_through():
-    from accounts.models import to_milli
-    from activities.accounting import AccountingActivities
     from activities.contracts import (
         CastVoicesInput,
-        ComposeFilmInput,
-        ComposeFilmResult,
         ComposeScoreInput,
-        CreditsInput,
-        CreditsResult,
         GenerateVisualInput,
         GenerateVisualResult,
         LineRequest,
-        MixSoundtrackInput,
         PlanFilmInput,
         PlanFilmResult,
-        PublishFilmInput,
-        PublishFilmResult,
-        RenderPlaceholderInput,
-        RenderShotInput,
-        RenderShotResult,
         SynthesizeDialogueInput,
         SynthesizeDialogueResult,
     )
-    from activities.media_work import MediaActivities
     from activities.model_work import ModelActivities
     from activities.planning import PlanningActivities
     from core.breakdown import BreakdownOptions
     from providers.errors import FAILOVER_ERRORS
     from screenplay.model import FilmPlan, Scene, Shot
     from workflows import policies
-    from workflows.cut import editor_cut, scene_context, score_cues, subtitle_cues
-    from workflows.failures import StepFailed, describe_failure
-    from workflows.film_types import FailureInfo, FilmInput, ShotStatus
-    from workflows.tracker import FilmTracker
-
-T = TypeVar("T")
-# Media activities are awaited on cancellation: the run closes only once ffmpeg is killed
-# and partial files are gone.
-AWAIT_CANCEL = ActivityCancellationType.WAIT_CANCELLATION_COMPLETED
+    from workflows.cut import scene_context, score_cues
+    from workflows.failures import StepFailed
+    from workflows.film_types import ShotStatus
+    from workflows.media_steps import MediaSteps
 
 
-class FilmSteps:
-    def __init__(self, request: FilmInput, film: FilmTracker) -> None:
-        self._request = request
-        self._film = film
-        self._queues = request.queues
-
-    async def step(self, step: str, shot_id: str | None, activity: Awaitable[T]) -> T:
-        """Await an activity; a final failure becomes a StepFailed naming stage, step, shot."""
-        try:
-            return await activity
-        except ActivityError as error:
-            info = describe_failure(self._film.stage.value, step, shot_id, error)
-            if shot_id is not None:
-                track = self._film.shot(shot_id)
-                track.status, track.error = ShotStatus.FAILED, info
-                exhausted = error.retry_state == RetryState.MAXIMUM_ATTEMPTS_REACHED
-                track.attempts[step] = policies.MAX_ATTEMPTS if exhausted else 1
-            raise StepFailed(info) from error
+class FilmSteps(MediaSteps):
+    """One method per activity of the film: planning and the models' here, the media
+    steps in MediaSteps, the ledger's in LedgerSteps."""
 
     async def plan(self) -> PlanFilmResult:
         request = self._request
@@ -85,7 +47,9 @@ class FilmSteps:
                 PlanFilmInput(request.job_id, request.script, request.title, options),
                 task_queue=self._queues.orchestration,
                 start_to_close_timeout=policies.PLAN_TIMEOUT,
+                heartbeat_timeout=policies.WORK_HEARTBEAT,
                 retry_policy=policies.RETRY,
+                cancellation_type=self._await_cancel,
             ),
         )
 
@@ -101,7 +65,9 @@ class FilmSteps:
                 CastVoicesInput(self._request.job_id, plan.characters),
                 task_queue=self._queues.models,
                 start_to_close_timeout=policies.CAST_TIMEOUT,
+                heartbeat_timeout=policies.WORK_HEARTBEAT,
                 retry_policy=policies.RETRY,
+                cancellation_type=self._await_cancel,
                 summary=f"cast {len(plan.characters)} voices",
             ),
         )
@@ -125,11 +91,13 @@ class FilmSteps:
                     shot.duration_s,
                     self._request.profile,
                     lines,
+                    take=self._film.shot(shot.shot_id).take,
                 ),
                 task_queue=self._queues.models,
                 start_to_close_timeout=policies.VOICE_TIMEOUT,
                 heartbeat_timeout=policies.VOICE_HEARTBEAT,
                 retry_policy=policies.RETRY,
+                cancellation_type=self._await_cancel,
                 summary=f"shot {shot.shot_id}: dialogue ({len(lines)} lines)",
             ),
         )
@@ -199,72 +167,13 @@ class FilmSteps:
                 ),
                 task_queue=self._queues.models,
                 start_to_close_timeout=policies.VISUAL_TIMEOUT,
+                heartbeat_timeout=policies.WORK_HEARTBEAT,
                 retry_policy=policies.RETRY,
+                cancellation_type=self._await_cancel,
                 summary=f"shot {shot.shot_id}: picture{where}"
                 + (f" (take {take})" if take > 1 else ""),
             ),
         )
-
-    async def render(self, shot: Shot, art: GenerateVisualResult) -> RenderShotResult:
-        rendered: RenderShotResult = await self.step(
-            "render_shot",
-            shot.shot_id,
-            workflow.execute_activity_method(
-                MediaActivities.render_shot,
-                RenderShotInput(
-                    job_id=self._request.job_id,
-                    shot_id=shot.shot_id,
-                    camera_move=shot.camera_move,
-                    duration_s=shot.duration_s,
-                    background_key=art.background_key,
-                    overlay_key=art.overlay_key,
-                    profile=self._request.profile,
-                    take=self._film.shot(shot.shot_id).take,
-                ),
-                task_queue=self._queues.media,
-                start_to_close_timeout=policies.RENDER_SHOT_TIMEOUT,
-                heartbeat_timeout=policies.MEDIA_HEARTBEAT,
-                retry_policy=policies.RETRY,
-                cancellation_type=AWAIT_CANCEL,
-                summary=f"shot {shot.shot_id}: render clip",
-            ),
-        )
-        track = self._film.shot(shot.shot_id)
-        track.clip_done, track.attempts["render_shot"] = True, rendered.attempt
-        track.assets["clip"] = rendered.clip_key
-        track.cost += rendered.credits
-        track.takes.append(rendered.clip_key)
-        return rendered
-
-    async def placeholder(self, shot: Shot, why: FailureInfo) -> RenderShotResult:
-        """A titled card in the shot's place, encoded like every clip."""
-        lines = [
-            f"SHOT {shot.shot_id} · {shot.shot_type.value.replace('_', ' ').upper()}",
-            "could not be rendered",
-            f"{why.step}: {why.error_type}",
-            why.message[:80],
-        ]
-        card: RenderShotResult = await self.step(
-            "render_placeholder",
-            shot.shot_id,
-            workflow.execute_activity_method(
-                MediaActivities.render_placeholder,
-                RenderPlaceholderInput(
-                    self._request.job_id,
-                    shot.shot_id,
-                    shot.duration_s,
-                    lines,
-                    self._request.profile,
-                ),
-                task_queue=self._queues.media,
-                start_to_close_timeout=policies.RENDER_SHOT_TIMEOUT,
-                retry_policy=policies.RETRY,
-                summary=f"shot {shot.shot_id}: placeholder card",
-            ),
-        )
-        track = self._film.shot(shot.shot_id)
-        track.clip_done, track.assets["clip"] = True, card.clip_key
-        return card
 
     async def silent_dialogue(self, shot: Shot) -> SynthesizeDialogueResult:
         """A silent stem for a shot whose lines could not be spoken: the soundtrack holds."""
@@ -279,7 +188,9 @@ class FilmSteps:
                 ComposeScoreInput(self._request.job_id, score_cues(plan), self._request.profile),
                 task_queue=self._queues.models,
                 start_to_close_timeout=policies.SCORE_TIMEOUT,
+                heartbeat_timeout=policies.WORK_HEARTBEAT,
                 retry_policy=policies.RETRY,
+                cancellation_type=self._await_cancel,
                 summary="compose the score",
             ),
         )
@@ -287,141 +198,3 @@ class FilmSteps:
         self._film.score_cost = score.credits
         self._film.assets["score"] = score.score_key
         return score.score_key
-
-    async def soundtrack(self, stem_keys: list[str], score_key: str) -> str:
-        mixed = await self.step(
-            "mix_soundtrack",
-            None,
-            workflow.execute_activity_method(
-                MediaActivities.mix_soundtrack,
-                MixSoundtrackInput(
-                    self._request.job_id, stem_keys, score_key, self._request.profile
-                ),
-                task_queue=self._queues.media,
-                start_to_close_timeout=policies.COMPOSE_TIMEOUT,
-                heartbeat_timeout=policies.MEDIA_HEARTBEAT,
-                retry_policy=policies.RETRY,
-                cancellation_type=AWAIT_CANCEL,
-                summary="mix the soundtrack",
-            ),
-        )
-        self._film.soundtrack_done = True
-        self._film.assets["soundtrack"] = mixed.soundtrack_key
-        return mixed.soundtrack_key
-
-    async def compose(
-        self,
-        plan: FilmPlan,
-        rendered: list[RenderShotResult],
-        soundtrack_key: str,
-        stems: dict[str, str],
-    ) -> ComposeFilmResult:
-        composed = await self.step(
-            "compose_film",
-            None,
-            workflow.execute_activity_method(
-                MediaActivities.compose_film,
-                ComposeFilmInput(
-                    job_id=self._request.job_id,
-                    title=plan.title,
-                    clip_keys=[clip.clip_key for clip in rendered],
-                    soundtrack_key=soundtrack_key,
-                    duration_s=plan.duration_s,
-                    subtitles=subtitle_cues(plan, self._film.spoken),
-                    cut=editor_cut(plan, rendered, stems),
-                    fps=self._request.profile.fps,
-                ),
-                task_queue=self._queues.media,
-                start_to_close_timeout=policies.COMPOSE_TIMEOUT,
-                heartbeat_timeout=policies.MEDIA_HEARTBEAT,
-                retry_policy=policies.RETRY,
-                cancellation_type=AWAIT_CANCEL,
-                summary="compose the film",
-            ),
-        )
-        self._film.assets["video"] = composed.video_key
-        if composed.vtt_key:
-            self._film.assets["vtt"] = composed.vtt_key
-        if composed.timeline_key:
-            self._film.assets["timeline"] = composed.timeline_key
-        return composed
-
-    async def publish(
-        self, composed: ComposeFilmResult, rendered: list[RenderShotResult]
-    ) -> PublishFilmResult:
-        published = await self.step(
-            "publish_film",
-            None,
-            workflow.execute_activity_method(
-                MediaActivities.publish_film,
-                PublishFilmInput(
-                    self._request.job_id,
-                    composed.video_key,
-                    composed.subtitles_key,
-                    expected_duration_s=sum(clip.duration_s for clip in rendered),
-                ),
-                task_queue=self._queues.media,
-                start_to_close_timeout=policies.PUBLISH_TIMEOUT,
-                heartbeat_timeout=policies.MEDIA_HEARTBEAT,
-                retry_policy=policies.RETRY,
-                summary="publish",
-            ),
-        )
-        self._film.assets["poster"] = published.poster_key
-        if published.subtitles_key:
-            self._film.assets["subtitles"] = published.subtitles_key
-        return published
-
-    # -- credits ---------------------------------------------------------------------------
-
-    def _credits(self, amount: int = 0, memo: str = "") -> CreditsInput:
-        request = self._request
-        return CreditsInput(request.tenant_id, request.job_id, amount, memo)
-
-    async def _books(
-        self, move: Callable[..., Any], name: str, request: CreditsInput, summary: str
-    ) -> CreditsResult:
-        moved: CreditsResult = await self.step(
-            name,
-            None,
-            workflow.execute_activity_method(
-                move,
-                request,
-                task_queue=self._queues.orchestration,
-                start_to_close_timeout=policies.LEDGER_TIMEOUT,
-                retry_policy=policies.LEDGER_RETRY,
-                summary=summary,
-            ),
-        )
-        return moved
-
-    async def hold(self, amount: int, memo: str) -> None:
-        """Set the estimate aside before any render: a tenant short of credits fails here."""
-        held = await self._books(
-            AccountingActivities.hold_credits,
-            "hold_credits",
-            self._credits(amount, memo),
-            f"hold {amount / 1000:g} credits",
-        )
-        self._film.credits_held += held.amount
-
-    async def charge(self, credits: float, memo: str) -> None:
-        amount = to_milli(credits)
-        charged = await self._books(
-            AccountingActivities.charge_credits,
-            "charge_credits",
-            self._credits(amount, memo),
-            f"charge {amount / 1000:g} credits: {memo}",
-        )
-        self._film.credits_spent += charged.amount
-        self._film.credits_held = max(0, self._film.credits_held - charged.amount)
-
-    async def release(self, memo: str) -> None:
-        """Give back what the job still holds. Runs on completion, failure and cancel."""
-        await self._books(
-            AccountingActivities.release_credits,
-            "release_credits",
-            self._credits(memo=memo),
-            f"release credits: {memo}",
-        )
-        self._film.credits_held = 0

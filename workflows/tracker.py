@@ -68,7 +68,8 @@ class FilmTracker:
         self.soundtrack_done = False
         self.spoken: dict[str, list[SpokenLine]] = {}  # shot id -> its lines as spoken
         self.cast: dict[str, str] = {}  # character -> voice
-        self.assets: dict[str, str] = {}
+        self.assets: dict[str, str] = {}  # what `state` shows: the published film's files
+        self.pending_assets: dict[str, str] = {}  # the film being made, until it is published
         self.error: FailureInfo | None = None
         self.paused = False
         self.pause_reason = ""
@@ -82,6 +83,15 @@ class FilmTracker:
     def planned(self, plan: FilmPlan) -> None:
         self.plan = plan
         self.shots = {shot.shot_id: ShotTrack(shot) for shot in plan.shots}
+
+    def adopt_pending(self) -> None:
+        """The film is published: its files become the ones `state` shows."""
+        self.assets.update(self.pending_assets)
+        self.pending_assets.clear()
+
+    def drop_pending(self) -> None:
+        """A revision failed or was cancelled: the published film's files stay shown."""
+        self.pending_assets.clear()
 
     def shot(self, shot_id: str) -> ShotTrack:
         return self.shots[shot_id]

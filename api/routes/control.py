@@ -83,6 +83,9 @@ async def resume_job(
 async def cancel_job(
     job_id: str, tenant: TenantDep, session: SessionDep, link: LinkDep
 ) -> ControlAccepted:
+    """The same request as `temporal workflow cancel`, and 202 every time: before the film
+    is published it ends `cancelled`; after, it closes the revision window and the film
+    stands; a run already closed (or cancelled twice) has nothing left to stop."""
     job = owned_job(job_id, session, tenant)  # no refresh: a stale row still gets its cancel
     if not job.status.closed or job.revisable:
         try:

@@ -1,7 +1,8 @@
 """/api/v1/jobs/{id}/files/...: a job's artifacts, with HTTP Range for video players.
 
 Either the owner's API key or a signed, unexpired link (as `download` and `state` hand
-out) opens a file; anything else is 404, as if the job did not exist.
+out) opens a file; anything else is 404, as if the job did not exist. `film.mp4` (and the
+film's other files) at the job's root name the published revision's.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from api.openapi import AUTHENTICATED, errors
 from api.problems import ProblemException
 from api.strict_json import ProblemRoute
 from core.error_types import ErrorType
+from storage import keys
 from storage.artifacts import InvalidKeyError, job_key
 
 router = APIRouter(prefix="/api/v1/jobs", tags=["files"], route_class=ProblemRoute)
@@ -62,6 +64,8 @@ def read_file(
                 headers={"WWW-Authenticate": "Bearer"},
             )
         raise ProblemException(ErrorType.JOB_NOT_FOUND, f"no job {job_id!r}")
+    if file_path in keys.PUBLISHED_FILES and job.video_key:  # film.mp4, ...: the published one
+        file_path = keys.beside(job.video_key, file_path).removeprefix(f"jobs/{job_id}/")
     try:
         path = store.path(job_key(job_id, *file_path.split("/")))
     except InvalidKeyError as error:

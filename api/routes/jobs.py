@@ -42,7 +42,7 @@ from api.temporal_errors import temporal_problem
 from api.tenant_limits import admit_film
 from core.error_types import ErrorType
 from providers import registry
-from storage.artifacts import job_key
+from storage import keys
 from workflows.film import FilmWorkflow
 from workflows.film_types import FilmInput, FilmOptions
 
@@ -291,13 +291,13 @@ async def read_download(
             f"job {job_id} is {job.status.value} ({job.percent}%): the film is not ready",
         )
     base = settings.public_base_url
-    beside = {name: job_key(job.id, name) for name in ("film.vtt", "timeline.otio")}
-    present = {name: key for name, key in beside.items() if store.exists(key)}
+    near = {name: keys.beside(job.video_key, name) for name in (keys.VTT, keys.TIMELINE)}
+    present = {name: key for name, key in near.items() if store.exists(key)}
     return Download(
         url=files_url(signer, base, job.id, job.video_key) or "",
         subtitles_url=files_url(signer, base, job.id, job.subtitles_key),
-        vtt_url=files_url(signer, base, job.id, present.get("film.vtt")),
-        timeline_url=files_url(signer, base, job.id, present.get("timeline.otio")),
+        vtt_url=files_url(signer, base, job.id, present.get(keys.VTT)),
+        timeline_url=files_url(signer, base, job.id, present.get(keys.TIMELINE)),
         poster_url=files_url(signer, base, job.id, job.poster_key),
         expires_in_s=signer.ttl_s,
         duration_s=job.duration_s,

@@ -125,7 +125,7 @@ async def test_cancelled_render_kills_ffmpeg_and_leaves_no_partial_file(tmp_path
     env = ActivityEnvironment()
     started = asyncio.Event()
     loop = asyncio.get_running_loop()
-    env.on_heartbeat = lambda *details: loop.call_soon_threadsafe(started.set)
+    env.on_heartbeat = lambda *details: details[0] > 0 and loop.call_soon_threadsafe(started.set)
     running = loop.run_in_executor(None, env.run, media.render_shot, request)
     await asyncio.wait_for(started.wait(), timeout=30)
     assert _ffmpeg_children(), "ffmpeg should be running"
@@ -134,7 +134,8 @@ async def test_cancelled_render_kills_ffmpeg_and_leaves_no_partial_file(tmp_path
         await asyncio.wait_for(running, timeout=30)
     assert _ffmpeg_children() == []
     shot_dir = store.path(job_key("job3", "shots", "01-01", "x")).parent
-    assert sorted(p.name for p in shot_dir.iterdir()) == ["background.png"]
+    left = sorted(str(p.relative_to(shot_dir)) for p in shot_dir.rglob("*") if p.is_file())
+    assert left == ["background.png"]
 
 
 def test_dialogue_is_spoken_placed_and_mixed_sample_exact(tmp_path: Path) -> None:

@@ -70,7 +70,9 @@ async def test_killed_media_worker_loses_nothing(client: Client, tmp_path: Path)
             if shot.status == "done"
         }
         clips = settings.artifact_root / "jobs" / job_id / "shots"
-        mtimes = {shot: (clips / shot / "clip.mp4").stat().st_mtime_ns for shot in done_before}
+        mtimes = {
+            shot: (clips / shot / "take-1" / "clip.mp4").stat().st_mtime_ns for shot in done_before
+        }
         assert 2 <= len(done_before) < SHOTS
 
         await asyncio.sleep(1.0)
@@ -107,7 +109,7 @@ async def test_killed_media_worker_loses_nothing(client: Client, tmp_path: Path)
     assert len(scheduled) == SHOTS and len(completed_at) == SHOTS
     for shot_id in done_before:
         assert attempts[shot_id] == 1 and completed_at[shot_id] < killed_at
-        assert (clips / shot_id / "clip.mp4").stat().st_mtime_ns == mtimes[shot_id]
+        assert (clips / shot_id / "take-1" / "clip.mp4").stat().st_mtime_ns == mtimes[shot_id]
     retried = {shot for shot, attempt in attempts.items() if attempt > 1}
     assert retried, "the shot in flight at the kill should have been retried"
     assert not retried & done_before

@@ -38,6 +38,7 @@ from activities.contracts import (
     SynthesizeDialogueInput,
     SynthesizeDialogueResult,
 )
+from activities.job_index import JobIndexActivities
 from activities.planning import PlanningActivities
 from activities.webhooks import WebhookActivities
 from core.task_queues import TaskQueues
@@ -150,7 +151,7 @@ async def standin_workers(
         create_tables(engine)
         books = AccountingActivities(Ledger(engine), WebhookActivities(allow_private=True))
         orchestration += [books.hold_credits, books.charge_credits, books.release_credits,
-                          books.notify_webhook]  # fmt: skip
+                          books.notify_webhook, JobIndexActivities(engine).record_job]  # fmt: skip
     async with (
         Worker(client, task_queue=queues.orchestration, workflows=[FilmWorkflow, WebhookWorkflow],
                activities=orchestration, activity_executor=_executor()),
