@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Sequence
 
+from PIL import Image
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
@@ -20,8 +21,10 @@ from activities.contracts import (
     CastVoicesResult,
     ComposeScoreInput,
     ComposeScoreResult,
+    EffectKey,
     GenerateVisualInput,
     GenerateVisualResult,
+    LayerKey,
     SpokenLine,
     SynthesizeDialogueInput,
     SynthesizeDialogueResult,
@@ -30,7 +33,7 @@ from activities.errors import INVALID_INPUT, failures_of
 from media.dialogue import DialogueMixPlan, VoiceCue, dialogue_argv, treatment_for
 from media.dialogue_timing import line_budgets, line_starts
 from media.ffmpeg import run_ffmpeg
-from providers.base import FrameRequest, MusicProvider, VisualProvider, VoiceProvider
+from providers.base import FrameArt, FrameRequest, MusicProvider, VisualProvider, VoiceProvider
 from storage.artifacts import ArtifactStore, job_key
 
 
@@ -77,6 +80,7 @@ class ModelActivities:
             self._store.commit(art.background, background_key)
             if art.overlay is not None:
                 self._store.commit(art.overlay, overlay_key)
+            layers, effects = self._commit_layers(art, request.job_id, shot_id, take)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
         return GenerateVisualResult(
@@ -85,7 +89,39 @@ class ModelActivities:
             provider=visual.name,
             attempt=activity.info().attempt,
             credits=round(visual.price_per_second * request.shot.duration_s, 3),
+            layers=layers,
+            effects=effects,
         )
+
+    def _commit_layers(
+        self, art: FrameArt, job_id: str, shot_id: str, take: tuple[str, ...]
+    ) -> tuple[list[LayerKey], list[EffectKey]]:
+        """The depth layers and moving textures, under keys named by their place in the
+        list (the provider's file names are its own)."""
+        layers = []
+        for index, layer in enumerate(art.layers):
+            key = job_key(job_id, "shots", shot_id, *take, f"layer-{index}.png")
+            self._store.commit(layer.path, key)
+            layers.append(LayerKey(key, layer.depth, layer.role))
+        effects = []
+        for index, effect in enumerate(art.effects):
+            with Image.open(effect.path) as texture:  # reads the header only
+                width, height = texture.size
+            key = job_key(job_id, "shots", shot_id, *take, f"effect-{index}.png")
+            self._store.commit(effect.path, key)
+            effects.append(
+                EffectKey(
+                    key,
+                    effect.kind,
+                    width,
+                    height,
+                    effect.dx_per_s,
+                    effect.dy_per_s,
+                    effect.flicker,
+                    effect.opacity,
+                )
+            )
+        return layers, effects
 
     @activity.defn
     def cast_voices(self, request: CastVoicesInput) -> CastVoicesResult:

@@ -89,7 +89,12 @@ def test_render_frame_writes_exact_sizes_and_modes(tmp_path: Path) -> None:
     with Image.open(art.background) as background, Image.open(art.overlay) as overlay:
         assert (background.mode, background.size) == ("RGB", (1920, 1080))
         assert (overlay.mode, overlay.size) == ("RGBA", (1280, 720))
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["background.png", "overlay.png"]
+    assert [(layer.role, layer.depth) for layer in art.layers] == [("far", 0.0), ("figures", 0.6)]
+    for layer in art.layers:
+        with Image.open(layer.path) as plane:
+            assert (plane.mode, plane.size) == ("RGBA", (1920, 1080))
+    written = ["background.png", "layer-far.png", "layer-figures.png", "overlay.png"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == written
 
 
 def test_registry_builds_the_animatic_provider() -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from media.camera import zoompan_for
+from media.camera import CameraPlan, zoompan_for, zoompan_for_layer
 from media.compose import (
     FilmComposePlan,
     SoundtrackPlan,
@@ -18,7 +19,7 @@ from media.dialogue import DialogueMixPlan, Treatment, VoiceCue, dialogue_argv, 
 from media.profile import RenderProfile
 from media.shot import VIDEO_TIMESCALE, ShotRenderPlan, shot_argv
 from media.subtitles import SubtitleCue, literal, to_srt
-from screenplay.model import CameraMove
+from screenplay.model import CameraMove, Move, MoveDirection, MoveSpeed
 
 HOSTILE = "He said \"hi\": 100% {x} %{pts} $(rm -rf /) ; \\ C:\\path 'quote'"
 
@@ -118,12 +119,20 @@ def test_every_shot_shares_encoding_parameters() -> None:
         assert encoding(shot_argv(_plan(camera_move=move, duration_s=3.0))) == first
 
 
-@pytest.mark.parametrize("move", list(CameraMove))
-def test_camera_expressions_are_numeric(move: CameraMove) -> None:
-    zoom = zoompan_for(move, 120)
-    allowed = set("0123456789.+-*/()_,") | set("ioncwhzmxyzoomsitn ")
-    for expression in (zoom.z, zoom.x, zoom.y):
-        assert set(expression) <= allowed, expression
+@pytest.mark.parametrize("move", list(Move))
+def test_camera_expressions_are_numeric(move: Move) -> None:
+    """Every move, direction, speed and depth compiles to numbers, operators and the few
+    names zoompan knows: nothing else can reach the filter."""
+    names = {"on", "iw", "ih", "zoom", "clip", "sin"}
+    for direction in MoveDirection:
+        for speed in MoveSpeed:
+            camera = CameraPlan(move, direction, speed, seed=0xDEADBEEF)
+            for depth in (0.0, 0.35, 0.6, 1.0):
+                zoom = zoompan_for_layer(camera, 120, depth, subject=depth == 0.6)
+                for expression in (zoom.z, zoom.x, zoom.y):
+                    tokens = re.findall(r"[a-z]+|[0-9.]+|[-+*/(),]", expression)
+                    assert "".join(tokens) == expression.replace(" ", ""), expression
+                    assert {t for t in tokens if t.isalpha()} <= names, expression
 
 
 def test_moves_differ() -> None:
