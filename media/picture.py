@@ -28,8 +28,10 @@ from screenplay.model import Move, MoveDirection
 
 SUPERSAMPLE = 1.5  # moving layers are resampled from art this much larger
 NEAR_DEPTH = 0.5  # layers at or nearer than this are "near" for a rack focus
-_FOCUS_BLUR = 0.006  # out-of-focus blur, as a fraction of the frame height
+_FOCUS_BLUR = 0.01  # out-of-focus blur, as a fraction of the frame height
 _FLICKER_STEPS_PER_S = 12
+_WHIP_BLUR = 0.02  # motion blur of a whip pan, along it, as a fraction of the frame width
+_CRASH_BLUR = 0.006  # of a crash zoom, as a fraction of the frame height
 
 
 @dataclass(frozen=True)
@@ -218,10 +220,14 @@ def picture_graph(
     for step, label in enumerate(labels[1:], start=1):
         chains.append(f"[{current}][{label}]overlay=0:0:format=yuv420[c{step}]")
         current = f"c{step}"
-    if blur_frames(camera, frames) is not None:
-        # A whip or crash: each frame mixes with the three before it, which smears the rush
-        # and leaves still frames as they were (tmix with `enable` drops a frame: measured).
-        chains.append(f"[{current}]tmix=frames=4[mb]")
+    rush = blur_frames(camera, frames)
+    if rush is not None:  # a whip or crash zoom smears while it rushes (tmix, tried first,
+        # laid sharp copies over each other and dropped a frame when enabled per frame)
+        if camera.move is Move.WHIP_PAN:
+            sigma = f"sigma={num(profile.width * _WHIP_BLUR)}:sigmaV=0.01"
+        else:
+            sigma = f"sigma={num(profile.height * _CRASH_BLUR)}"
+        chains.append(f"[{current}]gblur={sigma}:enable='between(n,{rush[0]},{rush[1]})'[mb]")
         current = "mb"
     inputs = [layer.path for layer in sources]
     next_input = first_input + len(sources)

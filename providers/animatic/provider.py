@@ -9,10 +9,11 @@ from pathlib import Path
 
 from PIL import Image
 
-from providers.animatic.framing import render_layers, world_seed
+from providers.animatic.framing import WorldPainter, render_layers, world_seed
 from providers.animatic.overlay import render_overlay
 from providers.animatic.palette import palette_for
 from providers.animatic.weather import effects_for
+from providers.animatic.world import paint_world
 from providers.base import ArtEffect, ArtLayer, FrameArt, FrameRequest
 
 BACKGROUND_NAME = "background.png"
@@ -41,12 +42,15 @@ class AnimaticProvider:
     name = "animatic"
     price_per_second = 0.5  # credits per second of shot: drawn locally, priced for the ledger
 
+    def __init__(self, world_painter: WorldPainter = paint_world) -> None:
+        self._paint_world = world_painter  # the settings' painters (tests measure with flat ones)
+
     def render_frame(self, request: FrameRequest, out_dir: Path) -> FrameArt:
         if request.notes:  # a take's direction shows in the panel's caption
             shot = replace(request.shot, action=f"{request.shot.action} [{request.notes}]".strip())
             request = replace(request, shot=shot)
         art_size = request.profile.art_size
-        art = render_layers(request)
+        art = render_layers(request, self._paint_world)
         layers = []
         for image, depth, role in art.layers:
             path = out_dir / f"layer-{role}.png"

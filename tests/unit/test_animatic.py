@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -384,3 +385,50 @@ def test_missing_fonts_name_the_package_to_install() -> None:
 
     with pytest.raises(FontNotFoundError, match="fonts-nowhere"):
         find_chain((nowhere,))
+
+
+# --- who is drawn (presence) and the layers ---------------------------------------------
+
+
+def _present(
+    present: tuple[str, ...] = (),
+    heard: tuple[str, ...] = (),
+    dialogue: tuple[tuple[str, str, str], ...] = (("MAYA", "Hi.", ""),),
+    characters: tuple[str, ...] = ("MAYA", "BARISTA"),
+    shot_type: ShotType = ShotType.MEDIUM,
+) -> FrameRequest:
+    request = make_request(shot_type=shot_type, characters=characters)
+    lines = [DialogueLine(name, text, 3, extension=ext) for name, text, ext in dialogue]
+    shot = replace(request.shot, dialogue=lines, present=list(present), heard=list(heard))
+    return replace(request, shot=shot)
+
+
+def test_figures_follow_the_plans_present() -> None:
+    assert cast_for(_present(present=("LEO",))) == ["LEO"]  # MAYA speaks, LEO is seen
+    assert cast_for(_present()) == ["MAYA", "BARISTA"]  # no presence: speakers, then scene
+
+
+def test_off_screen_voices_are_never_drawn() -> None:
+    assert cast_for(_present(heard=("MAYA",))) == ["BARISTA"]
+    assert cast_for(_present(present=("MAYA", "BO"), heard=("MAYA",))) == ["BO"]
+    off = (("MAYA", "Hi.", "O.S."),)
+    assert cast_for(_present(dialogue=off)) == ["BARISTA"]
+
+
+def test_nobody_on_screen_frames_the_setting_without_a_figure(tmp_path: Path) -> None:
+    for shot_type in (ShotType.MEDIUM, ShotType.CLOSE_UP, ShotType.WIDE):
+        request = _present(heard=("MAYA",), characters=("MAYA",), shot_type=shot_type)
+        (tmp_path / shot_type).mkdir()
+        art = AnimaticProvider().render_frame(request, tmp_path / shot_type)
+        assert [layer.role for layer in art.layers] == ["far"]  # no anonymous grey figure
+
+
+def test_background_is_the_layers_flattened(tmp_path: Path) -> None:
+    request = _present(shot_type=ShotType.OVER_THE_SHOULDER)
+    art = AnimaticProvider().render_frame(request, tmp_path)
+    assert [layer.role for layer in art.layers] == ["far", "figures", "foreground"]
+    picture = Image.open(art.layers[0].path).convert("RGBA")
+    for layer in art.layers[1:]:
+        picture.alpha_composite(Image.open(layer.path))
+    with Image.open(art.background) as background:
+        assert picture.convert("RGB").tobytes() == background.tobytes()
