@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from screenplay.model import CameraMove, Move, MoveDirection, MoveSpeed
+from screenplay.model import LEGACY_MOVES, CameraMove, Move, MoveDirection, MoveSpeed
 
 # How far moves travel, as zoom factors over the art (1.0 shows all of it).
 STATIC_ZOOM = 1.12
@@ -44,8 +44,6 @@ class CameraPlan:
 
     @classmethod
     def legacy(cls, move: CameraMove) -> CameraPlan:
-        from screenplay.model import LEGACY_MOVES
-
         kind, direction = LEGACY_MOVES[move]
         return cls(kind, direction)
 

@@ -17,7 +17,6 @@ from pathlib import Path
 from media.camera import (
     PARALLAX_MOVES,
     STATIC_ZOOM,
-    SUBJECT_DEPTH,
     CameraPlan,
     blur_frames,
     num,
@@ -243,6 +242,3 @@ def picture_graph(
 def seed_for(shot_id: str) -> int:
     """The handheld shake's seed: stable for a shot across workers and runs."""
     return zlib.crc32(f"camera:{shot_id}".encode())
-
-
-__all__ = ["SUBJECT_DEPTH", "EffectSource", "LayerSource", "PictureGraph", "picture_graph"]

@@ -22,14 +22,15 @@ from providers.animatic.fonts import (
     font_for,
     font_runs,
 )
-from providers.animatic.framing import cast_for, render_background
+from providers.animatic.framing import WorldPainter, cast_for, render_background, render_layers
 from providers.animatic.glyphs import move_arrows
 from providers.animatic.overlay import header_lines, render_overlay
-from providers.animatic.palette import TimeOfDay, character_look, time_of_day
+from providers.animatic.palette import Palette, TimeOfDay, character_look, time_of_day
 from providers.animatic.text import ELLIPSIS, TextStyle, draw_text, is_rtl, measure_for, wrap
+from providers.animatic.world import WorldLayers, WorldView, paint_world
 from providers.base import FrameRequest, SceneContext, VisualProvider
 from providers.registry import visual_provider
-from screenplay.model import CameraMove, DialogueLine, Shot, ShotType
+from screenplay.model import CameraAngle, CameraMove, DialogueLine, Shot, ShotType
 
 INJECTION = 'He said "hi": 100% {x} %{pts} $(rm -rf /) \\n ; C:\\path'
 SMALL = RenderProfile(width=640, height=360)
@@ -432,3 +433,28 @@ def test_background_is_the_layers_flattened(tmp_path: Path) -> None:
         picture.alpha_composite(Image.open(layer.path))
     with Image.open(art.background) as background:
         assert picture.convert("RGB").tobytes() == background.tobytes()
+
+
+def test_angles_ask_the_setting_painters_for_their_horizon(tmp_path: Path) -> None:
+    """The compositor asks the world painters (providers.animatic.world) for the horizon
+    where the shot's window shows it at the angle's height; overhead looks straight down."""
+    asked: dict[CameraAngle, WorldView] = {}
+
+    def spy(angle: CameraAngle) -> WorldPainter:
+        def paint(
+            scene: SceneContext, palette: Palette, seed: int, size: tuple[int, int], view: WorldView
+        ) -> WorldLayers:
+            asked[angle] = view
+            return paint_world(scene, palette, seed, size, view)
+
+        return paint
+
+    for angle in CameraAngle:
+        request = make_request(ShotType.WIDE)
+        shot = replace(request.shot, angle=angle)
+        render_layers(replace(request, shot=shot), spy(angle))
+    eye = asked[CameraAngle.EYE_LEVEL].horizon
+    assert asked[CameraAngle.AERIAL].horizon < asked[CameraAngle.HIGH].horizon < eye
+    assert eye < asked[CameraAngle.LOW].horizon < asked[CameraAngle.WORMS_EYE].horizon
+    assert asked[CameraAngle.OVERHEAD].overhead and not asked[CameraAngle.HIGH].overhead
+    assert asked[CameraAngle.DUTCH].horizon == eye
