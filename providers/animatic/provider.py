@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import zlib
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,11 +12,13 @@ from PIL import Image
 
 from providers.animatic.framing import WorldPainter, render_layers, world_seed
 from providers.animatic.overlay import render_overlay
-from providers.animatic.palette import palette_for
-from providers.animatic.weather import effects_for
+from providers.animatic.palette import Palette, palette_for
+from providers.animatic.weather import EffectTexture, effects_for
 from providers.animatic.world import paint_world
-from providers.base import ArtEffect, ArtLayer, FrameArt, FrameRequest
+from providers.base import ArtEffect, ArtLayer, FrameArt, FrameRequest, SceneContext
+from screenplay.model import Shot
 
+WeatherPainter = Callable[[SceneContext, Shot, Palette, tuple[int, int], int], list[EffectTexture]]
 BACKGROUND_NAME = "background.png"
 OVERLAY_NAME = "overlay.png"
 
@@ -42,8 +45,12 @@ class AnimaticProvider:
     name = "animatic"
     price_per_second = 0.5  # credits per second of shot: drawn locally, priced for the ledger
 
-    def __init__(self, world_painter: WorldPainter = paint_world) -> None:
-        self._paint_world = world_painter  # the settings' painters (tests measure with flat ones)
+    def __init__(
+        self, world_painter: WorldPainter = paint_world, weather: WeatherPainter = effects_for
+    ) -> None:
+        # The settings' and weather's painters (tests measure with flat ones of their own).
+        self._paint_world = world_painter
+        self._weather = weather
 
     def render_frame(self, request: FrameRequest, out_dir: Path) -> FrameArt:
         if request.notes:  # a take's direction shows in the panel's caption
@@ -62,10 +69,10 @@ class AnimaticProvider:
         save_png(render_overlay(request), overlay_path)
         frame = (request.profile.width, request.profile.height)
         palette = palette_for(request.scene.time_of_day)
-        textures = effects_for(request.scene, request.shot, palette, frame, world_seed(request))
+        textures = self._weather(request.scene, request.shot, palette, frame, world_seed(request))
         effects = []
         for index, texture in enumerate(textures):
-            path = out_dir / f"effect-{index}-{texture.kind}.png"
+            path = out_dir / f"effect-{index}.png"  # names we made: never a painter's text
             save_png(texture.image.convert("RGBA"), path)
             effects.append(
                 ArtEffect(

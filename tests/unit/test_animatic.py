@@ -27,6 +27,7 @@ from providers.animatic.glyphs import move_arrows
 from providers.animatic.overlay import header_lines, render_overlay
 from providers.animatic.palette import Palette, TimeOfDay, character_look, time_of_day
 from providers.animatic.text import ELLIPSIS, TextStyle, draw_text, is_rtl, measure_for, wrap
+from providers.animatic.weather import EffectTexture
 from providers.animatic.world import WorldLayers, WorldView, paint_world
 from providers.base import FrameRequest, SceneContext, VisualProvider
 from providers.registry import visual_provider
@@ -458,3 +459,23 @@ def test_angles_ask_the_setting_painters_for_their_horizon(tmp_path: Path) -> No
     assert eye < asked[CameraAngle.LOW].horizon < asked[CameraAngle.WORMS_EYE].horizon
     assert asked[CameraAngle.OVERHEAD].overhead and not asked[CameraAngle.HIGH].overhead
     assert asked[CameraAngle.DUTCH].horizon == eye
+
+
+def test_weather_textures_become_effects_the_render_can_scroll(tmp_path: Path) -> None:
+    def drizzle(
+        scene: SceneContext, shot: Shot, palette: Palette, size: tuple[int, int], seed: int
+    ) -> list[EffectTexture]:
+        tile = Image.new("RGBA", (size[0] // 4, size[1] // 4), (200, 210, 255, 90))
+        return [EffectTexture(tile, "rain/../x", dy_per_s=1.5, flicker=0.1, opacity=0.7)]
+
+    art = AnimaticProvider(weather=drizzle).render_frame(make_request(), tmp_path)
+    [effect] = art.effects
+    assert effect.path == tmp_path / "effect-0.png"  # named by its place, never by its kind
+    assert (effect.kind, effect.dy_per_s, effect.flicker, effect.opacity) == (
+        "rain/../x",
+        1.5,
+        0.1,
+        0.7,
+    )
+    with Image.open(effect.path) as texture:
+        assert (texture.mode, texture.size) == ("RGBA", (160, 90))
