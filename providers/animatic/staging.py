@@ -169,7 +169,13 @@ def from_above(stage: Stage) -> None:
     pen = ImageDraw.Draw(art)
     for (name, look), fx in zip(stage.cast, spread(count, 0.14), strict=True):
         x, y = width * fx, height * 0.5
-        pen.ellipse((x - r * 1.6, y - r * 0.2, x + r * 3.6, y + r * 1.6), fill=(0, 0, 0))
+        pad = round(r)  # a soft shadow cast down and right, as by a lamp above left
+        left, top = round(x - r * 1.6) - pad, round(y - r * 0.2) - pad
+        shadow = Image.new("L", (round(r * 5.2) + 2 * pad, round(r * 1.8) + 2 * pad), 0)
+        ImageDraw.Draw(shadow).ellipse(
+            (pad, pad, pad + r * 5.2, pad + r * 1.8), fill=round(255 * 0.35)
+        )
+        art.paste((0, 0, 0), (left, top), shadow.filter(ImageFilter.GaussianBlur(r * 0.3)))
         pen.ellipse((x - r * 2.2, y - r * 0.9, x + r * 2.2, y + r * 0.9), fill=look.colour)
         pen.ellipse((x - r, y - r, x + r, y + r), fill=look.hair, outline=(20, 20, 24))
         name_tag(art, name, (x, y - r * 1.4), stage.tag, look.colour)
