@@ -23,7 +23,7 @@ from providers.animatic.fonts import (
     font_runs,
 )
 from providers.animatic.framing import WorldPainter, cast_for, render_background, render_layers
-from providers.animatic.glyphs import move_arrows
+from providers.animatic.glyphs import glyph_move, move_arrows
 from providers.animatic.overlay import header_lines, render_overlay
 from providers.animatic.palette import Palette, TimeOfDay, character_look, time_of_day
 from providers.animatic.text import ELLIPSIS, TextStyle, draw_text, is_rtl, measure_for, wrap
@@ -31,7 +31,16 @@ from providers.animatic.weather import EffectTexture
 from providers.animatic.world import WorldLayers, WorldView, paint_world
 from providers.base import FrameRequest, SceneContext, VisualProvider
 from providers.registry import visual_provider
-from screenplay.model import CameraAngle, CameraMove, DialogueLine, Shot, ShotType
+from screenplay.model import (
+    CameraAngle,
+    CameraMove,
+    DialogueLine,
+    Move,
+    MoveDirection,
+    MoveSpeed,
+    Shot,
+    ShotType,
+)
 
 INJECTION = 'He said "hi": 100% {x} %{pts} $(rm -rf /) \\n ; C:\\path'
 SMALL = RenderProfile(width=640, height=360)
@@ -479,3 +488,19 @@ def test_weather_textures_become_effects_the_render_can_scroll(tmp_path: Path) -
     )
     with Image.open(effect.path) as texture:
         assert (texture.mode, texture.size) == ("RGBA", (160, 90))
+
+
+def test_storyboard_marks_and_header_name_the_full_move() -> None:
+    def shot(move: Move, direction: MoveDirection = MoveDirection.NONE) -> Shot:
+        return replace(make_request().shot, move=move, direction=direction)
+
+    assert glyph_move(shot(Move.TRUCK, MoveDirection.LEFT)) is CameraMove.PAN_LEFT
+    assert glyph_move(shot(Move.CRANE, MoveDirection.UP)) is CameraMove.TILT_UP
+    assert glyph_move(shot(Move.PUSH_IN)) is CameraMove.ZOOM_IN
+    assert glyph_move(shot(Move.PULL_OUT)) is CameraMove.ZOOM_OUT
+    assert glyph_move(shot(Move.HANDHELD)) is CameraMove.STATIC
+    request = make_request(ShotType.TWO_SHOT)
+    low = replace(request.shot, angle=CameraAngle.LOW, move=Move.PUSH_IN, speed=MoveSpeed.SLOW)
+    assert header_lines(replace(request, shot=low))[1] == (
+        "SHOT 2 \u00b7 TWO SHOT \u00b7 LOW \u00b7 SLOW PUSH IN \u00b7 4s"
+    )
