@@ -175,6 +175,8 @@ def _world(
     paint_props(layers, list(request.shot.props), request.scene, palette, view, seed)
 
     def framed(image: Image.Image) -> Image.Image:
+        if image.mode == "RGBA" and image.getchannel("A").getbbox() is None:
+            return Image.new("RGBA", (art_w, art_h), (0, 0, 0, 0))  # nothing painted there
         cut = image.crop((left, top, left + view_w, top + view_h))
         if sharp:
             return downsample(cut, SUPERSAMPLE)
@@ -239,10 +241,11 @@ def _stage(stage: Stage, shot_type: ShotType, angle: AngleView) -> None:
         staging.single(stage, r_share, head_share)
 
 
+NEAR_SIZES = (ShotType.OVER_THE_SHOULDER, ShotType.DIRTY_SINGLE, ShotType.POV)
+
+
 def _near(stage: Stage, shot_type: ShotType, angle: AngleView) -> None:
     """What stands before the figures: a listener's shoulder, a point of view's iris."""
-    if angle.overhead:
-        return
     if shot_type in (ShotType.OVER_THE_SHOULDER, ShotType.DIRTY_SINGLE) and len(stage.cast) > 1:
         name, look = stage.cast[1]
         dirty = shot_type is ShotType.DIRTY_SINGLE
@@ -283,9 +286,9 @@ def render_layers(request: FrameRequest, painter: WorldPainter = paint_world) ->
         return Stage(art, cast, lighting, tag, angle.horizon, angle.figure_scale)
 
     people = _painted(size, lambda art: _stage(stage(art), shot_type, angle)) if cast else None
-    near = _painted(size, lambda art: _near(stage(art), shot_type, angle))
     foreground = world.foreground.copy()
-    foreground.alpha_composite(near)
+    if shot_type in NEAR_SIZES and not angle.overhead:
+        foreground.alpha_composite(_painted(size, lambda art: _near(stage(art), shot_type, angle)))
     candidates = [
         (far.convert("RGBA"), "far"),
         (world.setting, "setting"),
