@@ -9,7 +9,7 @@ from core.breakdown import BreakdownOptions
 from media.profile import RenderProfile
 from media.subtitles import SubtitleCue
 from providers.base import SceneContext, ScoreCue
-from screenplay.model import CameraMove, FilmPlan, Shot
+from screenplay.model import CameraMove, FilmPlan, Move, MoveDirection, MoveSpeed, Shot
 
 
 @dataclass(frozen=True)
@@ -40,12 +40,38 @@ class GenerateVisualInput:
 
 
 @dataclass(frozen=True)
+class LayerKey:
+    """One depth plane of a shot's art in the store (providers.base.ArtLayer)."""
+
+    key: str
+    depth: float
+    role: str
+
+
+@dataclass(frozen=True)
+class EffectKey:
+    """An animated texture in the store (providers.base.ArtEffect), with its pixel size."""
+
+    key: str
+    kind: str
+    width: int
+    height: int
+    dx_per_s: float = 0.0
+    dy_per_s: float = 0.0
+    flicker: float = 0.0
+    opacity: float = 1.0
+
+
+@dataclass(frozen=True)
 class GenerateVisualResult:
     background_key: str
     overlay_key: str | None
     provider: str
     attempt: int = 1
     credits: float = 0.0  # what the provider charges for this picture
+    # Layered art (issue 8): empty from providers that draw one picture.
+    layers: list[LayerKey] = field(default_factory=list)
+    effects: list[EffectKey] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -107,6 +133,12 @@ class RenderShotInput:
     overlay_key: str | None
     profile: RenderProfile
     take: int = 1
+    # Issue 8: the layered art and the full move (camera_move stays the legacy value).
+    layers: list[LayerKey] = field(default_factory=list)
+    effects: list[EffectKey] = field(default_factory=list)
+    move: Move = Move.STATIC
+    direction: MoveDirection = MoveDirection.NONE
+    speed: MoveSpeed = MoveSpeed.NORMAL
 
 
 @dataclass(frozen=True)

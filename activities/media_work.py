@@ -31,6 +31,7 @@ from activities.contracts import (
 )
 from activities.errors import MEDIA_CHECK_FAILED, failures_of
 from activities.heartbeat import Beat, heartbeating
+from media.camera import CameraPlan
 from media.compose import (
     FilmComposePlan,
     SoundtrackPlan,
@@ -40,10 +41,12 @@ from media.compose import (
     soundtrack_argv,
 )
 from media.ffmpeg import ProgressCallback, probe, run_ffmpeg
+from media.picture import EffectSource, LayerSource, seed_for
 from media.placeholder import PlaceholderPlan, placeholder_argv
 from media.shot import ShotRenderPlan, shot_argv
 from media.subtitles import to_srt, to_vtt
 from media.timeline import TimelineShot, build_timeline
+from screenplay.model import CameraMove, Move
 from storage import keys
 from storage.artifacts import ArtifactStore
 
@@ -55,6 +58,14 @@ def _heartbeat_progress(beat: Beat, total_s: float) -> ProgressCallback:
         beat(round(min(written_s / max(total_s, 0.001), 1.0), 3))
 
     return report
+
+
+def _camera(request: RenderShotInput) -> CameraPlan:
+    """The shot's full move; a request from the first releases names only camera_move."""
+    if request.move is Move.STATIC and request.camera_move is not CameraMove.STATIC:
+        legacy = CameraPlan.legacy(request.camera_move)
+        return CameraPlan(legacy.move, legacy.direction, request.speed, seed_for(request.shot_id))
+    return CameraPlan(request.move, request.direction, request.speed, seed_for(request.shot_id))
 
 
 class MediaActivities:
@@ -90,6 +101,23 @@ class MediaActivities:
                 clip_out=clip_temp,
                 profile=request.profile,
                 threads=self._threads_per_render,
+                layers=tuple(
+                    LayerSource(self._store.path(layer.key), layer.depth, layer.role)
+                    for layer in request.layers
+                ),
+                effects=tuple(
+                    EffectSource(
+                        self._store.path(e.key),
+                        e.width,
+                        e.height,
+                        e.dx_per_s,
+                        e.dy_per_s,
+                        e.flicker,
+                        e.opacity,
+                    )
+                    for e in request.effects
+                ),
+                camera=_camera(request),
             )
             with failures_of("ffmpeg"):
                 run_ffmpeg(shot_argv(plan), on_progress=_heartbeat_progress(beat, seconds))

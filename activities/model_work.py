@@ -13,6 +13,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Sequence
 
+from PIL import Image
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
@@ -21,8 +22,10 @@ from activities.contracts import (
     CastVoicesResult,
     ComposeScoreInput,
     ComposeScoreResult,
+    EffectKey,
     GenerateVisualInput,
     GenerateVisualResult,
+    LayerKey,
     SpokenLine,
     SynthesizeDialogueInput,
     SynthesizeDialogueResult,
@@ -32,7 +35,7 @@ from activities.heartbeat import Beat, heartbeating
 from media.dialogue import DialogueMixPlan, VoiceCue, dialogue_argv, treatment_for
 from media.dialogue_timing import line_budgets, line_starts
 from media.ffmpeg import run_ffmpeg
-from providers.base import FrameRequest, MusicProvider, VisualProvider, VoiceProvider
+from providers.base import FrameArt, FrameRequest, MusicProvider, VisualProvider, VoiceProvider
 from storage import keys
 from storage.artifacts import ArtifactStore
 
@@ -80,6 +83,7 @@ class ModelActivities:
             self._store.commit(art.background, background_key)
             if art.overlay is not None:
                 self._store.commit(art.overlay, overlay_key)
+            layers, effects = self._commit_layers(art, request.job_id, shot_id, request.take)
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
         return GenerateVisualResult(
@@ -88,7 +92,39 @@ class ModelActivities:
             provider=visual.name,
             attempt=activity.info().attempt,
             credits=round(visual.price_per_second * request.shot.duration_s, 3),
+            layers=layers,
+            effects=effects,
         )
+
+    def _commit_layers(
+        self, art: FrameArt, job_id: str, shot_id: str, take: int
+    ) -> tuple[list[LayerKey], list[EffectKey]]:
+        """The depth layers and moving textures, under keys named by their place in the
+        list (the provider's file names are its own)."""
+        layers = []
+        for index, layer in enumerate(art.layers):
+            key = keys.shot_key(job_id, shot_id, take, f"layer-{index}.png")
+            self._store.commit(layer.path, key)
+            layers.append(LayerKey(key, layer.depth, layer.role))
+        effects = []
+        for index, effect in enumerate(art.effects):
+            with Image.open(effect.path) as texture:  # reads the header only
+                width, height = texture.size
+            key = keys.shot_key(job_id, shot_id, take, f"effect-{index}.png")
+            self._store.commit(effect.path, key)
+            effects.append(
+                EffectKey(
+                    key,
+                    effect.kind,
+                    width,
+                    height,
+                    effect.dx_per_s,
+                    effect.dy_per_s,
+                    effect.flicker,
+                    effect.opacity,
+                )
+            )
+        return layers, effects
 
     @activity.defn(no_thread_cancel_exception=True)  # cooperative: activities/heartbeat.py
     def cast_voices(self, request: CastVoicesInput) -> CastVoicesResult:

@@ -1,4 +1,4 @@
-"""One shot's clip: the art moved by the camera, the overlay on top.
+"""One shot's clip: the art moved by the camera (layer by layer), weather, the overlay on top.
 
 Built as data (ShotRenderPlan), compiled to an ffmpeg argv. Every shot goes through this
 one function, so all clips share codec, size, rate, timebase and GOP and join without
@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from media.camera import zoompan_for
+from media.camera import CameraPlan
+from media.picture import EffectSource, LayerSource, picture_graph
 from media.profile import RenderProfile
 from screenplay.model import CameraMove
 
@@ -30,6 +31,14 @@ class ShotRenderPlan:
     # at once gives each a share of the cores: oversubscribed encoders only slow each other.
     threads: int = 0
     ffmpeg: str = "ffmpeg"
+    # The layered art (issue 8): depth planes moved apart, animated effects, the full move.
+    layers: tuple[LayerSource, ...] = ()
+    effects: tuple[EffectSource, ...] = ()
+    camera: CameraPlan | None = None  # None: the legacy camera_move
+
+    @property
+    def camera_plan(self) -> CameraPlan:
+        return self.camera if self.camera is not None else CameraPlan.legacy(self.camera_move)
 
 
 def x264_args(profile: RenderProfile) -> list[str]:
@@ -53,21 +62,18 @@ def aac_args(profile: RenderProfile) -> list[str]:
 def shot_argv(plan: ShotRenderPlan) -> list[str]:
     profile = plan.profile
     frames = profile.frames_for(plan.duration_s)
-    move = zoompan_for(plan.camera_move, frames)
-    inputs = ["-i", str(plan.background)]
+    picture = picture_graph(
+        plan.background, plan.layers, plan.effects, plan.camera_plan, frames, profile
+    )
+    inputs = [arg for path in picture.inputs for arg in ("-i", str(path))]
+    graph = list(picture.chains)
     if plan.overlay is not None:
         inputs += ["-i", str(plan.overlay)]
-    size = f"{profile.width}x{profile.height}"
-    graph = [
-        f"[0:v]format=yuv420p,zoompan=z='{move.z}':x='{move.x}':y='{move.y}'"
-        f":d={frames}:s={size}:fps={profile.fps}[cam]"
-    ]
-    if plan.overlay is not None:
         # Overlay in YUV: converting the moving picture to RGB per frame costs 2x the encode.
-        graph.append("[1:v]format=yuva420p[ov]")
-        graph.append("[cam][ov]overlay=0:0:format=yuv420,setsar=1[v]")
+        graph.append(f"[{picture.next_input}:v]format=yuva420p[ov]")
+        graph.append(f"[{picture.output}][ov]overlay=0:0:format=yuv420,setsar=1[v]")
     else:
-        graph.append("[cam]format=yuv420p,setsar=1[v]")
+        graph.append(f"[{picture.output}]format=yuv420p,setsar=1[v]")
     threading = ["-filter_complex_threads", str(plan.threads)] if plan.threads > 0 else []
     return [
         plan.ffmpeg, "-hide_banner", "-nostdin", "-y", "-loglevel", "error",

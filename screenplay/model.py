@@ -154,7 +154,8 @@ class Shot:
     direction: MoveDirection = MoveDirection.NONE
     speed: MoveSpeed = MoveSpeed.NORMAL
     # Who and what the shot shows (issue 10): `present` is on screen, `heard` off screen.
-    present: list[str] = field(default_factory=list)
+    # None: a plan from a release before presence (draw as it did); [] nobody on screen.
+    present: list[str] | None = None
     heard: list[str] = field(default_factory=list)
     props: list[str] = field(default_factory=list)  # things the action names: "radio", "cup"
     atmosphere: list[str] = field(default_factory=list)  # weather and light: "rain", "neon"

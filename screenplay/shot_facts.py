@@ -87,7 +87,7 @@ class SceneFacts:
 
     def scene_fields(self, shots: list[Shot]) -> tuple[list[str], list[str], list[str]]:
         """(present, heard, atmosphere) of a scene made of these annotated shots."""
-        present = unique(name for shot in shots for name in shot.present)
+        present = unique(name for shot in shots for name in shot.present or [])
         heard = unique(n for shot in shots for n in shot.heard if n not in present)
         atmosphere = unique(
             [*self.heading.atmosphere, *(a for shot in shots for a in shot.atmosphere)]

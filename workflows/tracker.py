@@ -202,7 +202,7 @@ class FilmTracker:
             move=shot.move.value,
             direction=shot.direction.value,
             speed=shot.speed.value,
-            present=list(shot.present),
+            present=list(shot.present or []),
             heard=list(shot.heard),
             props=list(shot.props),
             atmosphere=list(shot.atmosphere),

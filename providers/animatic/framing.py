@@ -1,26 +1,25 @@
-"""The background of one shot: the scene's world, framed by the shot type, with its cast.
+"""The art of one shot in depth layers: the scene's world seen from the shot's angle and
+framed by its size, with the cast on screen standing in it.
 
-Positions are fractions of the art. A camera move shows only part of the art (down to
-about 2/3 of it), so faces and tags stay within the middle: x in 0.25..0.75, y in
-0.2..0.65; the bottom of the picture sits under the caption box.
+Layers, far to near: the far background and the setting (from the world painters, through
+providers.animatic.world), the figures, and the foreground (the world's, plus a listener's
+shoulder or a point of view's iris). The media render moves them apart; `flattened()` is
+the still composite the first releases drew.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import numpy as np
 from PIL import Image, ImageFilter
 
-from providers.animatic import figures
-from providers.animatic.exterior import paint_exterior
-from providers.animatic.figures import Lighting, Shape
+from providers.animatic import staging
+from providers.animatic.figures import Lighting
 from providers.animatic.insert import paint_insert
-from providers.animatic.interior import paint_interior
-from providers.animatic.labels import name_tag
 from providers.animatic.paint import downsample
 from providers.animatic.palette import (
-    ANONYMOUS,
     CharacterLook,
     Palette,
     character_look,
@@ -28,11 +27,22 @@ from providers.animatic.palette import (
     palette_for,
     seed_of,
 )
-from providers.base import FrameRequest
-from screenplay.model import ShotType
+from providers.animatic.props import paint_props
+from providers.animatic.staging import STANDING, Stage
+from providers.animatic.world import WorldLayers, WorldView, paint_world
+from providers.base import FrameRequest, SceneContext
+from screenplay.model import CameraAngle, ShotType
 
 SUPERSAMPLE = 2
 MAX_CAST = 4
+MAX_GROUP = 6
+DEPTHS = {"far": 0.0, "setting": 0.35, "figures": 0.6, "foreground": 1.0}
+_OFF_SCREEN = ("O.S.", "O.C.", "V.O.", "OS", "OC", "VO")
+
+# (scene, palette, seed, size, view, the shot's own atmosphere words) -> the world's layers
+WorldPainter = Callable[
+    [SceneContext, Palette, int, tuple[int, int], WorldView, list[str] | None], WorldLayers
+]
 
 
 @dataclass(frozen=True)
@@ -44,38 +54,96 @@ class Framing:
 
 
 FRAMINGS: dict[ShotType, Framing] = {
-    ShotType.ESTABLISHING: Framing(1.0, 0.5, 0.0, MAX_CAST),
-    ShotType.WIDE: Framing(0.86, 0.5, 0.0, MAX_CAST),
-    ShotType.MEDIUM: Framing(0.72, 0.46, 0.0015, MAX_CAST),
-    ShotType.CLOSE_UP: Framing(0.56, 0.42, 0.005, 1),
-    ShotType.EXTREME_CLOSE_UP: Framing(0.42, 0.4, 0.009, 1),
-    ShotType.OVER_THE_SHOULDER: Framing(0.66, 0.44, 0.003, 2),
-    ShotType.POV: Framing(0.9, 0.48, 0.0, 3),
-    ShotType.INSERT: Framing(0.5, 0.36, 0.012, 0),
-    # The full vocabulary's sizes, framed like their nearest neighbours until the layered
-    # compositor draws each as it means.
     ShotType.EXTREME_WIDE: Framing(1.0, 0.52, 0.0, MAX_CAST),
-    ShotType.MASTER: Framing(0.92, 0.5, 0.0, MAX_CAST),
-    ShotType.MEDIUM_WIDE: Framing(0.8, 0.48, 0.0, MAX_CAST),
-    ShotType.MEDIUM_CLOSE_UP: Framing(0.62, 0.43, 0.004, 1),
-    ShotType.CUTAWAY: Framing(0.52, 0.37, 0.011, 0),
-    ShotType.TWO_SHOT: Framing(0.74, 0.46, 0.001, 2),
+    ShotType.ESTABLISHING: Framing(1.0, 0.5, 0.0, MAX_CAST),
+    ShotType.MASTER: Framing(0.92, 0.5, 0.0, MAX_GROUP),
+    ShotType.WIDE: Framing(0.86, 0.5, 0.0, MAX_CAST),
+    ShotType.GROUP_SHOT: Framing(0.84, 0.48, 0.0, MAX_GROUP),
+    ShotType.MEDIUM_WIDE: Framing(0.8, 0.48, 0.0, 3),
+    ShotType.POV: Framing(0.9, 0.48, 0.0, 3),
     ShotType.THREE_SHOT: Framing(0.76, 0.46, 0.001, 3),
-    ShotType.GROUP_SHOT: Framing(0.84, 0.48, 0.0, MAX_CAST),
+    ShotType.TWO_SHOT: Framing(0.74, 0.46, 0.001, 2),
+    ShotType.MEDIUM: Framing(0.72, 0.46, 0.0015, MAX_CAST),
+    ShotType.OVER_THE_SHOULDER: Framing(0.66, 0.44, 0.003, 2),
     ShotType.DIRTY_SINGLE: Framing(0.64, 0.44, 0.003, 2),
+    ShotType.MEDIUM_CLOSE_UP: Framing(0.62, 0.43, 0.004, 1),
     ShotType.CLEAN_SINGLE: Framing(0.6, 0.43, 0.004, 1),
     ShotType.REACTION: Framing(0.58, 0.42, 0.005, 1),
+    ShotType.CLOSE_UP: Framing(0.56, 0.42, 0.005, 1),
+    ShotType.CUTAWAY: Framing(0.52, 0.37, 0.011, 0),
+    ShotType.INSERT: Framing(0.5, 0.36, 0.012, 0),
+    ShotType.EXTREME_CLOSE_UP: Framing(0.42, 0.4, 0.009, 1),
+}
+# One head and shoulders: (head radius, head height), fractions of the art height.
+SINGLES: dict[ShotType, tuple[float, float]] = {
+    ShotType.MEDIUM_CLOSE_UP: (0.11, 0.4),
+    ShotType.CLEAN_SINGLE: (0.12, 0.41),
+    ShotType.REACTION: (0.13, 0.42),
+    ShotType.CLOSE_UP: (0.14, 0.42),
+    ShotType.EXTREME_CLOSE_UP: (0.25, 0.47),
+}
+WAIST_UP_SPACING: dict[ShotType, tuple[float, ...]] = {
+    ShotType.MEDIUM: (0.0, 0.22, 0.2, 0.16),
+    ShotType.TWO_SHOT: (0.0, 0.26, 0.2, 0.16),
+    ShotType.THREE_SHOT: (0.0, 0.24, 0.21, 0.16),
 }
 
 
-def cast_for(request: FrameRequest) -> list[str]:
-    """Who is in the picture: the shot's speakers first, then the scene's others; at most 4."""
+@dataclass(frozen=True)
+class AngleView:
+    """How an angle draws: the horizon (a fraction of the art's height; indoors the floor
+    line), whether we look straight down, how large figures look, and the frame's tilt."""
+
+    horizon: float
+    overhead: bool = False
+    figure_scale: float = 1.0
+    tilt_degrees: float = 0.0
+
+
+ANGLES: dict[CameraAngle, AngleView] = {
+    CameraAngle.EYE_LEVEL: AngleView(0.6),
+    CameraAngle.HIGH: AngleView(0.3, figure_scale=0.85),
+    CameraAngle.LOW: AngleView(0.82, figure_scale=1.12),
+    CameraAngle.WORMS_EYE: AngleView(0.96, figure_scale=1.25),
+    CameraAngle.AERIAL: AngleView(0.1, figure_scale=0.45),
+    CameraAngle.OVERHEAD: AngleView(-0.5, overhead=True),
+    CameraAngle.DUTCH: AngleView(0.6, tilt_degrees=8.0),
+}
+
+
+@dataclass
+class ShotArt:
+    """The shot's layers, far to near: (RGBA image of the art size, depth, role)."""
+
+    layers: list[tuple[Image.Image, float, str]] = field(default_factory=list)
+
+    def flattened(self) -> Image.Image:
+        picture = self.layers[0][0].convert("RGBA")
+        for image, _, _ in self.layers[1:]:
+            picture.alpha_composite(image)
+        return picture.convert("RGB")
+
+
+def _off_screen(extension: str) -> bool:
+    return extension.replace(" ", "").upper() in {e.replace(" ", "") for e in _OFF_SCREEN}
+
+
+def cast_for(request: FrameRequest, limit: int = MAX_CAST) -> list[str]:
+    """Who is on screen: the plan's `present` when it names them, else the shot's on-screen
+    speakers first, then the scene's others. Off-screen voices are never drawn."""
+    shot, scene = request.shot, request.scene
+    heard = set(shot.heard) | set(scene.heard)
+    if shot.present is not None:  # the plan decided: [] frames the setting alone
+        return [name for name in dict.fromkeys(shot.present) if name not in heard][:limit]
     names: dict[str, None] = {}
-    for line in request.shot.dialogue:
-        names.setdefault(line.character, None)
-    for name in request.scene.characters:
-        names.setdefault(name, None)
-    return list(names)[:MAX_CAST]
+    for line in shot.dialogue:
+        if not _off_screen(line.extension):
+            names.setdefault(line.character, None)
+    aside = {line.character for line in shot.dialogue if _off_screen(line.extension)}
+    for name in scene.present or scene.characters:
+        if name not in aside:
+            names.setdefault(name, None)
+    return [name for name in names if name not in heard][:limit]
 
 
 def world_seed(request: FrameRequest) -> int:
@@ -88,7 +156,10 @@ def world_seed(request: FrameRequest) -> int:
     return seed_of("world", *parts)
 
 
-def _world(request: FrameRequest, palette: Palette, framing: Framing) -> Image.Image:
+def _world(
+    request: FrameRequest, palette: Palette, framing: Framing, angle: AngleView,
+    painter: WorldPainter,
+) -> WorldLayers:  # fmt: skip
     """The scene's world as this shot sees it: a closer view paints the world larger and
     keeps the middle. Sharp views are painted at twice the size and shrunk, for smooth
     edges; blurred ones at half size, blurred there and enlarged: nobody sees the detail."""
@@ -97,184 +168,144 @@ def _world(request: FrameRequest, palette: Palette, framing: Framing) -> Image.I
     detail = float(SUPERSAMPLE) if sharp else 0.5
     view_w, view_h = round(art_w * detail), round(art_h * detail)
     size = (round(view_w / framing.view), round(view_h / framing.view))
-    seed = world_seed(request)
-    if is_interior(request.scene.int_ext):
-        world = paint_interior(size, palette, seed)
-    else:
-        world = paint_exterior(size, palette, request.scene.location, seed)
     left = (size[0] - view_w) // 2
     top = round(min(max(0.0, framing.focus_y * size[1] - view_h / 2), size[1] - view_h))
-    view = world.crop((left, top, left + view_w, top + view_h))
-    if sharp:
-        return downsample(view, SUPERSAMPLE)
-    view = view.filter(ImageFilter.GaussianBlur(framing.blur * art_h * detail))
-    return view.resize((art_w, art_h), Image.Resampling.BILINEAR)
+    # Ask for the horizon where this window will show it at the angle's height.
+    horizon = (top + angle.horizon * view_h) / size[1]
+    view = WorldView(horizon=horizon, overhead=angle.overhead)
+    seed = world_seed(request)
+    layers = painter(request.scene, palette, seed, size, view, list(request.shot.atmosphere))
+    paint_props(layers, list(request.shot.props), request.scene, palette, view, seed)
+
+    def framed(image: Image.Image) -> Image.Image:
+        if image.mode == "RGBA" and image.getchannel("A").getbbox() is None:
+            return Image.new("RGBA", (art_w, art_h), (0, 0, 0, 0))  # nothing painted there
+        cut = image.crop((left, top, left + view_w, top + view_h))
+        if sharp:
+            return downsample(cut, SUPERSAMPLE)
+        cut = cut.filter(ImageFilter.GaussianBlur(framing.blur * art_h * detail))
+        return cut.resize((art_w, art_h), Image.Resampling.BILINEAR)
+
+    return WorldLayers(
+        framed(layers.far.convert("RGB")), framed(layers.setting), framed(layers.foreground)
+    )
 
 
-def _figure_tile(
-    shapes: list[Shape],
-    look: CharacterLook,
-    name: str,
-    lighting: Lighting,
-    art_size: tuple[int, int],
-    scale: float = SUPERSAMPLE,
-) -> tuple[Image.Image, tuple[int, int]]:
-    """The figure drawn at scale times the art's size, and its corner in those pixels."""
-    scaled = [
-        Shape(
-            s.part,
-            tuple((x * scale, y * scale) for x, y in s.points),
-            s.kind,
-            s.radius * scale,
-            s.outlined,
-        )
-        for s in shapes
-    ]
-    ink = scale * max(1.0, art_size[1] * 0.0025)
-    canvas = (round(art_size[0] * scale), round(art_size[1] * scale))
-    skin = figures.skin_tone(name)
-    return figures.render_figure(scaled, look, skin, lighting, ink, canvas)
+def _matte(on_black: Image.Image, on_white: Image.Image) -> Image.Image:
+    """What was painted, as RGBA: the same strokes on black and on white tell each pixel's
+    coverage (their difference) and colour (the black one, un-premultiplied)."""
+    layer = Image.new("RGBA", on_black.size, (0, 0, 0, 0))
+    box = Image.eval(on_white, lambda v: 255 - v).getbbox()
+    lit = on_black.getbbox()
+    boxes = [b for b in (box, lit) if b is not None]
+    if not boxes:
+        return layer
+    box = (min(b[0] for b in boxes), min(b[1] for b in boxes),
+           max(b[2] for b in boxes), max(b[3] for b in boxes))  # fmt: skip
+    black = np.asarray(on_black.crop(box), dtype=np.float32)
+    white = np.asarray(on_white.crop(box), dtype=np.float32)
+    alpha = np.clip(1.0 - (white - black).mean(axis=2) / 255.0, 0.0, 1.0)
+    colour = np.clip(black / np.maximum(alpha, 1 / 255)[..., None], 0, 255)
+    rgba = np.dstack([colour, alpha * 255]).round().astype(np.uint8)
+    layer.paste(Image.fromarray(rgba, "RGBA"), box[:2])
+    return layer
 
 
-def _place(
-    art: Image.Image, shapes: list[Shape], look: CharacterLook, name: str, lighting: Lighting
-) -> None:
-    tile, (left, top) = _figure_tile(shapes, look, name, lighting, art.size)
-    small = downsample(tile, SUPERSAMPLE)
-    _composite(art, small, (left // SUPERSAMPLE, top // SUPERSAMPLE))
+def _painted(size: tuple[int, int], paint: Callable[[Image.Image], None]) -> Image.Image:
+    black, white = Image.new("RGB", size, (0, 0, 0)), Image.new("RGB", size, (255, 255, 255))
+    paint(black)
+    paint(white)
+    return _matte(black, white)
 
 
-def _composite(art: Image.Image, tile: Image.Image, corner: tuple[int, int]) -> None:
-    art.paste(tile.convert("RGB"), corner, tile)
+def _cast_looks(request: FrameRequest, framing: Framing) -> list[tuple[str, CharacterLook]]:
+    shot_type = request.shot.shot_type
+    names = cast_for(request, max(framing.cast, 0))
+    if shot_type is ShotType.POV:  # through someone's eyes: we see who speaks to them
+        spoken = [line.character for line in request.shot.dialogue]
+        names = [name for name in dict.fromkeys(spoken) if name in names][:3]
+    if shot_type is ShotType.REACTION:  # the one listening, not the one speaking
+        speaking = {line.character for line in request.shot.dialogue}
+        names = sorted(cast_for(request, MAX_GROUP), key=lambda name: name in speaking)[:1]
+    return [(name, character_look(name)) for name in names]
 
 
-def _looks(cast: list[str]) -> list[tuple[str, CharacterLook]]:
-    return [(name, character_look(name)) for name in cast] or [("", ANONYMOUS)]
+def _stage(stage: Stage, shot_type: ShotType, angle: AngleView) -> None:
+    if angle.overhead:
+        staging.from_above(stage)
+    elif shot_type in STANDING:
+        staging.standing(stage, shot_type)
+    elif shot_type in WAIST_UP_SPACING:
+        staging.waist_up(stage, WAIST_UP_SPACING[shot_type])
+    elif shot_type in (ShotType.OVER_THE_SHOULDER, ShotType.DIRTY_SINGLE):
+        staging.facing(stage)
+    else:
+        r_share, head_share = SINGLES.get(shot_type, SINGLES[ShotType.CLOSE_UP])
+        staging.single(stage, r_share, head_share)
 
 
-def _spread(count: int, spacing: float) -> list[float]:
-    return [0.5 + (index - (count - 1) / 2) * spacing for index in range(count)]
+NEAR_SIZES = (ShotType.OVER_THE_SHOULDER, ShotType.DIRTY_SINGLE, ShotType.POV)
 
 
-@dataclass(frozen=True)
-class Stage:
-    """What the figure painters need: the art, the cast and the light."""
+def _near(stage: Stage, shot_type: ShotType, angle: AngleView) -> None:
+    """What stands before the figures: a listener's shoulder, a point of view's iris."""
+    if shot_type in (ShotType.OVER_THE_SHOULDER, ShotType.DIRTY_SINGLE) and len(stage.cast) > 1:
+        name, look = stage.cast[1]
+        dirty = shot_type is ShotType.DIRTY_SINGLE
+        staging.near_shoulder(stage, look, name, 0.1 if dirty else 0.28, 0.15 if dirty else 0.17)
+    if shot_type is ShotType.POV:
+        staging.iris(stage.art)
 
-    art: Image.Image
-    cast: list[tuple[str, CharacterLook]]
-    lighting: Lighting
-    tag: int  # name tag text size
+
+def _tilted(image: Image.Image, degrees: float) -> Image.Image:
+    """The frame canted by degrees, enlarged just enough that no corner shows past the art."""
+    if not degrees:
+        return image
+    width, height = image.size
+    theta = np.radians(abs(degrees))
+    cover = float(np.cos(theta) + max(width / height, height / width) * np.sin(theta))
+    turned = image.rotate(degrees, Image.Resampling.BICUBIC)
+    w, h = round(width / cover), round(height / cover)
+    box = ((width - w) // 2, (height - h) // 2, (width - w) // 2 + w, (height - h) // 2 + h)
+    return turned.crop(box).resize(image.size, Image.Resampling.BICUBIC)
 
 
-def render_background(request: FrameRequest) -> Image.Image:
+def render_layers(request: FrameRequest, painter: WorldPainter = paint_world) -> ShotArt:
     shot_type = request.shot.shot_type
     framing = FRAMINGS[shot_type]
+    angle = ANGLES[request.shot.angle]
     palette = palette_for(request.scene.time_of_day)
-    art = _world(request, palette, framing)
+    world = _world(request, palette, framing, angle, painter)
+    far = world.far
     if shot_type is ShotType.INSERT:
         interior = is_interior(request.scene.int_ext)
-        paint_insert(art, palette, interior, request.shot.action, world_seed(request))
-        return art
-    names = cast_for(request)[: framing.cast]
-    if shot_type is ShotType.POV:  # through someone's eyes: we see who speaks to them
-        names = list(dict.fromkeys(line.character for line in request.shot.dialogue))[:3]
+        paint_insert(far, palette, interior, request.shot.action, world_seed(request))
+    size = far.size
+    cast = _cast_looks(request, framing)
     lighting = Lighting(palette.rim, palette.figure_light, from_right=True)
-    stage = Stage(art, _looks(names), lighting, round(art.height * 0.022))
-    if shot_type in (ShotType.ESTABLISHING, ShotType.WIDE, ShotType.POV):
-        _standing(stage, shot_type, named_only=True)
-        if shot_type is ShotType.POV:
-            _iris(art)
-    elif shot_type is ShotType.MEDIUM:
-        _waist_up(stage)
-    elif shot_type is ShotType.OVER_THE_SHOULDER:
-        _over_the_shoulder(stage)
-    else:
-        _close_up(stage, extreme=shot_type is ShotType.EXTREME_CLOSE_UP)
+
+    def stage(art: Image.Image) -> Stage:
+        tag = round(size[1] * 0.022)
+        return Stage(art, cast, lighting, tag, angle.horizon, angle.figure_scale)
+
+    people = _painted(size, lambda art: _stage(stage(art), shot_type, angle)) if cast else None
+    foreground = world.foreground.copy()
+    if shot_type in NEAR_SIZES and not angle.overhead:
+        foreground.alpha_composite(_painted(size, lambda art: _near(stage(art), shot_type, angle)))
+    candidates = [
+        (far.convert("RGBA"), "far"),
+        (world.setting, "setting"),
+        *([(people, "figures")] if people is not None else []),
+        (foreground, "foreground"),
+    ]
+    art = ShotArt()
+    for image, role in candidates:
+        if role != "far" and image.getchannel("A").getbbox() is None:
+            continue  # nothing painted on this plane
+        art.layers.append((_tilted(image, angle.tilt_degrees), DEPTHS[role], role))
     return art
 
 
-def _standing(stage: Stage, shot_type: ShotType, named_only: bool) -> None:
-    """Whole figures on the ground line, small in the world."""
-    art = stage.art
-    width, height = art.size
-    cast = [(name, look) for name, look in stage.cast if name or not named_only]
-    tall = {ShotType.ESTABLISHING: 0.14, ShotType.WIDE: 0.27}.get(shot_type, 0.34)
-    spacing = {ShotType.ESTABLISHING: 0.055, ShotType.WIDE: 0.11}.get(shot_type, 0.16)
-    ground = height * (0.78 if shot_type is ShotType.POV else 0.71)
-    for (name, look), fx in zip(cast, _spread(len(cast), spacing), strict=True):
-        x = width * fx
-        figures.ground_shadow(art, x, ground, height * tall * 0.45)
-        _place(art, figures.full_body(look, x, ground, height * tall), look, name, stage.lighting)
-        name_tag(art, name, (x, ground - height * tall * 1.08), stage.tag, look.colour)
-
-
-def _waist_up(stage: Stage) -> None:
-    width, height = stage.art.size
-    count = len(stage.cast)
-    r = height * (0.08, 0.08, 0.07, 0.06)[count - 1]
-    spacing = (0.0, 0.22, 0.2, 0.16)[count - 1]
-    head_y = height * 0.36
-    for (name, look), fx in zip(stage.cast, _spread(count, spacing), strict=True):
-        x = width * fx
-        _place(stage.art, figures.waist_up(look, x, head_y, r, height), look, name, stage.lighting)
-        if name:
-            name_tag(stage.art, name, (x, head_y - r * 1.25), stage.tag, look.colour)
-
-
-def _over_the_shoulder(stage: Stage) -> None:
-    """The speaker faces us mid-frame; the listener's shoulder fills the near left."""
-    width, height = stage.art.size
-    name, look = stage.cast[0]
-    near_name, near = stage.cast[1] if len(stage.cast) > 1 else ("", ANONYMOUS)
-    x, head_y, r = width * 0.6, height * 0.38, height * 0.085
-    shapes = figures.head_and_shoulders(look, x, head_y, r, height)
-    _place(stage.art, shapes, look, name, stage.lighting)
-    if name:
-        name_tag(stage.art, name, (x, head_y - r * 1.2), stage.tag, look.colour)
-    _near_shoulder(stage.art, near, near_name, stage.lighting)
-
-
-def _close_up(stage: Stage, extreme: bool) -> None:
-    """One head and shoulders filling the frame, the tag beside the head."""
-    width, height = stage.art.size
-    name, look = stage.cast[0]
-    x = width * 0.5
-    head_y, r = (height * 0.47, height * 0.25) if extreme else (height * 0.42, height * 0.14)
-    shapes = figures.head_and_shoulders(look, x, head_y, r, height)
-    _place(stage.art, shapes, look, name, stage.lighting)
-    if name:
-        anchor = (x + r * 1.08, head_y - r * 0.5)
-        name_tag(stage.art, name, anchor, round(stage.tag * 1.2), look.colour, point_down=False)
-
-
-def _near_shoulder(art: Image.Image, look: CharacterLook, name: str, lighting: Lighting) -> None:
-    """The listener's back, dark and out of focus, filling the lower left."""
-    width, height = art.size
-    x, head_y, r = width * 0.28, height * 0.44, height * 0.17
-    dim = Lighting(lighting.rim, lighting.light * 0.3, lighting.from_right)
-    # Out of focus: drawn at a quarter of the size, blurred there, enlarged back.
-    shrink = 4
-    shapes = figures.back_of_head(look, x, head_y, r, height)
-    small, (left, top) = _figure_tile(shapes, look, name, dim, art.size, scale=1 / shrink)
-    room = round(height * 0.04) // shrink
-    padded = Image.new("RGBA", (small.width + 2 * room, small.height + 2 * room), (0, 0, 0, 0))
-    padded.paste(small, (room, room))
-    padded = padded.filter(ImageFilter.GaussianBlur(height * 0.01 / shrink))
-    size = (padded.width * shrink, padded.height * shrink)
-    blurred = padded.resize(size, Image.Resampling.BILINEAR)
-    _composite(art, blurred, ((left - room) * shrink, (top - room) * shrink))
-    if name:
-        name_tag(art, name, (x, head_y - r * 1.05), round(height * 0.02), look.colour, opacity=0.8)
-
-
-def _iris(art: Image.Image) -> None:
-    """A point of view: the picture darkens toward an oval edge, as seen through eyes."""
-    width, height = art.size
-    step = 8  # the falloff is smooth: work on a coarse grid
-    xs = (np.arange(0, width, step, dtype=np.float32) - width / 2) / (width / 2)
-    ys = (np.arange(0, height, step, dtype=np.float32) - height * 0.48) / (height / 2)
-    distance = np.sqrt(xs[None, :] ** 2 + ys[:, None] ** 2)
-    edge = np.clip((distance - 0.58) / 0.34, 0.0, 1.0)
-    dark = 0.9 * edge * edge * (3 - 2 * edge) * 255
-    mask = Image.fromarray(np.rint(dark).astype(np.uint8), "L")
-    art.paste((4, 4, 8), (0, 0), mask.resize(art.size, Image.Resampling.BILINEAR))
+def render_background(request: FrameRequest) -> Image.Image:
+    """The flattened picture (what the first releases drew as one image)."""
+    return render_layers(request).flattened()

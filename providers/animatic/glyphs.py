@@ -7,7 +7,7 @@ import math
 
 from PIL import ImageDraw
 
-from screenplay.model import CameraMove
+from screenplay.model import CameraMove, Move, MoveDirection, Shot, legacy_move
 
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]
@@ -33,6 +33,33 @@ def arrow_points(start: Point, end: Point, thickness: float) -> list[Point]:
         (bx - nx * shaft, by - ny * shaft),
         (start[0] - nx * shaft, start[1] - ny * shaft),
     ]
+
+
+_SIDEWAYS = (Move.TRUCK, Move.TRACKING, Move.WHIP_PAN, Move.ARC)
+_UPWARD = (Move.PEDESTAL, Move.CRANE)
+
+
+def glyph_move(shot: Shot) -> CameraMove:
+    """The mark a move gets: sideways moves draw a pan's arrow, vertical ones a tilt's,
+    moves toward or away from the figures a zoom's corners; a handheld shot draws none."""
+    move, direction = shot.move, shot.direction
+    if move in _SIDEWAYS:
+        move = Move.PAN
+        direction = direction if direction is not MoveDirection.NONE else MoveDirection.RIGHT
+    elif move in _UPWARD:
+        move = Move.TILT
+        direction = direction if direction is not MoveDirection.NONE else MoveDirection.UP
+    elif move in (Move.PUSH_IN, Move.STEADICAM) or (
+        move is Move.CRASH_ZOOM and direction is not MoveDirection.OUT
+    ):
+        move, direction = Move.ZOOM, MoveDirection.IN
+    elif move in (Move.PULL_OUT, Move.CRASH_ZOOM):
+        move, direction = Move.ZOOM, MoveDirection.OUT
+    elif move in (Move.PAN, Move.TILT, Move.ZOOM, Move.DOLLY) and direction is MoveDirection.NONE:
+        direction = {Move.PAN: MoveDirection.RIGHT, Move.TILT: MoveDirection.UP}.get(
+            move, MoveDirection.IN
+        )
+    return legacy_move(move, direction)
 
 
 def move_arrows(move: CameraMove, frame: Box, unit: float) -> list[tuple[Point, Point]]:

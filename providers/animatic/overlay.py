@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from PIL import Image, ImageDraw
 
 from providers.animatic.captions import CaptionLine, caption_lines
-from providers.animatic.glyphs import draw_move
+from providers.animatic.glyphs import draw_move, glyph_move
 from providers.animatic.paint import downsample
 from providers.animatic.palette import character_look, mix
 from providers.animatic.text import (
@@ -24,7 +24,7 @@ from providers.animatic.text import (
     measure_for,
 )
 from providers.base import FrameRequest
-from screenplay.model import Shot
+from screenplay.model import CameraAngle, Move, Shot
 
 _SS = 2
 _BAND = (8, 10, 16, 184)
@@ -51,14 +51,25 @@ def header_lines(request: FrameRequest) -> tuple[str, str]:
         f"SCENE {scene.number} \u00b7 {scene.heading}" if scene.heading else f"SCENE {scene.number}"
     )
     meta = " \u00b7 ".join(
-        (
+        part
+        for part in (
             f"SHOT {shot.number}",
             words(shot.shot_type.value),
-            words(shot.camera_move.value),
+            "" if shot.angle is CameraAngle.EYE_LEVEL else words(shot.angle.value),
+            move_words(shot),
             duration_text(shot.duration_s),
         )
+        if part
     )
     return title, meta
+
+
+def move_words(shot: Shot) -> str:
+    """The move as a storyboard names it: "SLOW PUSH IN", "TRUCK LEFT", "STATIC"."""
+    parts = [shot.speed.value, shot.move.value, shot.direction.value]
+    if shot.move in (Move.PUSH_IN, Move.PULL_OUT):  # the direction is in the name
+        parts.pop()
+    return words(" ".join(part for part in parts if part))
 
 
 @dataclass(frozen=True)
@@ -138,7 +149,7 @@ def render_overlay(request: FrameRequest) -> Image.Image:
             fill=_BOX,
         )
     picture = (0.0, (band + layout.margin) * _SS, big.width, (box_top - layout.margin * 0.5) * _SS)
-    draw_move(pen, request.shot.camera_move, picture, profile.height * _SS)
+    draw_move(pen, glyph_move(request.shot), picture, profile.height * _SS)
     overlay = downsample(big, _SS)
 
     _draw_header(overlay, request, layout)

@@ -13,6 +13,7 @@ from temporalio.exceptions import ApplicationError, CancelledError
 from temporalio.testing import ActivityEnvironment
 
 from activities.contracts import (
+    GenerateVisualInput,
     LineRequest,
     PlanFilmInput,
     RenderShotInput,
@@ -24,9 +25,10 @@ from activities.planning import PlanningActivities
 from core.breakdown import BreakdownOptions
 from media.dialogue_timing import LEAD_IN_S
 from media.profile import RenderProfile
+from providers.base import SceneContext
 from providers.moderation import DenyListModerator
 from providers.registry import music_provider, visual_provider, voice_provider
-from screenplay.model import CameraMove
+from screenplay.model import CameraMove, Move, MoveDirection, Shot, ShotType
 from storage.artifacts import ArtifactStore, job_key
 
 
@@ -189,3 +191,40 @@ def test_bad_input_to_a_provider_is_not_retried(tmp_path: Path) -> None:
         ActivityEnvironment().run(models.synthesize_dialogue, request)
     assert raised.value.type == "ValueError" and raised.value.non_retryable
     assert raised.value.details[0] == {"provider": "espeak-ng"}
+
+
+def test_layered_picture_travels_from_provider_to_clip(tmp_path: Path) -> None:
+    """generate_visual stores every depth layer; render_shot moves them apart (a truck)."""
+    store = ArtifactStore(tmp_path)
+    models = ModelActivities(
+        store,
+        visual_provider("animatic"),
+        voice_provider("espeak-ng"),
+        music_provider("synth-score"),
+    )
+    profile = RenderProfile(width=320, height=180)
+    scene = SceneContext(1, "EXT. PIER - DUSK", "EXT", "PIER", "DUSK", ["ANA", "BO"])
+    shot = Shot(
+        "01-01", 1, ShotType.TWO_SHOT, CameraMove.STATIC, 1.0, "They wait.",
+        move=Move.TRUCK, direction=MoveDirection.LEFT, present=["ANA", "BO"],
+    )  # fmt: skip
+    art = ActivityEnvironment().run(
+        models.generate_visual, GenerateVisualInput("job7", "T", scene, shot, profile)
+    )
+    assert [(layer.role, layer.depth) for layer in art.layers] == [("far", 0.0), ("figures", 0.6)]
+    assert all(store.exists(layer.key) for layer in art.layers)
+    request = RenderShotInput(
+        "job7", "01-01", shot.camera_move, shot.duration_s, art.background_key, art.overlay_key,
+        profile, layers=art.layers, effects=art.effects, move=shot.move,
+        direction=shot.direction, speed=shot.speed,
+    )  # fmt: skip
+    rendered = ActivityEnvironment().run(
+        MediaActivities(store, "http://films").render_shot, request
+    )
+    assert rendered.frames == 24
+    counted = subprocess.run(
+        ["ffprobe", "-v", "error", "-count_frames", "-show_entries", "stream=nb_read_frames",
+         "-of", "csv=p=0", str(store.path(rendered.clip_key))],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert counted.stdout.strip() == "24"

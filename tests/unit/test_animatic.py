@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,14 +22,25 @@ from providers.animatic.fonts import (
     font_for,
     font_runs,
 )
-from providers.animatic.framing import cast_for, render_background
-from providers.animatic.glyphs import move_arrows
+from providers.animatic.framing import WorldPainter, cast_for, render_background, render_layers
+from providers.animatic.glyphs import glyph_move, move_arrows
 from providers.animatic.overlay import header_lines, render_overlay
-from providers.animatic.palette import TimeOfDay, character_look, time_of_day
+from providers.animatic.palette import Palette, TimeOfDay, character_look, time_of_day
 from providers.animatic.text import ELLIPSIS, TextStyle, draw_text, is_rtl, measure_for, wrap
+from providers.animatic.weather import EffectTexture
+from providers.animatic.world import WorldLayers, WorldView, paint_world
 from providers.base import FrameRequest, SceneContext, VisualProvider
 from providers.registry import visual_provider
-from screenplay.model import CameraMove, DialogueLine, Shot, ShotType
+from screenplay.model import (
+    CameraAngle,
+    CameraMove,
+    DialogueLine,
+    Move,
+    MoveDirection,
+    MoveSpeed,
+    Shot,
+    ShotType,
+)
 
 INJECTION = 'He said "hi": 100% {x} %{pts} $(rm -rf /) \\n ; C:\\path'
 SMALL = RenderProfile(width=640, height=360)
@@ -89,7 +101,12 @@ def test_render_frame_writes_exact_sizes_and_modes(tmp_path: Path) -> None:
     with Image.open(art.background) as background, Image.open(art.overlay) as overlay:
         assert (background.mode, background.size) == ("RGB", (1920, 1080))
         assert (overlay.mode, overlay.size) == ("RGBA", (1280, 720))
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["background.png", "overlay.png"]
+    assert [(layer.role, layer.depth) for layer in art.layers] == [("far", 0.0), ("figures", 0.6)]
+    for layer in art.layers:
+        with Image.open(layer.path) as plane:
+            assert (plane.mode, plane.size) == ("RGBA", (1920, 1080))
+    written = ["background.png", "layer-far.png", "layer-figures.png", "overlay.png"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == written
 
 
 def test_registry_builds_the_animatic_provider() -> None:
@@ -379,3 +396,122 @@ def test_missing_fonts_name_the_package_to_install() -> None:
 
     with pytest.raises(FontNotFoundError, match="fonts-nowhere"):
         find_chain((nowhere,))
+
+
+# --- who is drawn (presence) and the layers ---------------------------------------------
+
+
+def _present(
+    present: tuple[str, ...] | None = None,
+    heard: tuple[str, ...] = (),
+    dialogue: tuple[tuple[str, str, str], ...] = (("MAYA", "Hi.", ""),),
+    characters: tuple[str, ...] = ("MAYA", "BARISTA"),
+    shot_type: ShotType = ShotType.MEDIUM,
+) -> FrameRequest:
+    request = make_request(shot_type=shot_type, characters=characters)
+    lines = [DialogueLine(name, text, 3, extension=ext) for name, text, ext in dialogue]
+    shot = replace(
+        request.shot,
+        dialogue=lines,
+        present=None if present is None else list(present),
+        heard=list(heard),
+    )
+    return replace(request, shot=shot)
+
+
+def test_figures_follow_the_plans_present() -> None:
+    assert cast_for(_present(present=("LEO",))) == ["LEO"]  # MAYA speaks, LEO is seen
+    assert cast_for(_present()) == ["MAYA", "BARISTA"]  # an older plan: speakers, then scene
+    assert cast_for(_present(present=())) == []  # the plan says nobody: the setting alone
+
+
+def test_off_screen_voices_are_never_drawn() -> None:
+    assert cast_for(_present(heard=("MAYA",))) == ["BARISTA"]
+    assert cast_for(_present(present=("MAYA", "BO"), heard=("MAYA",))) == ["BO"]
+    off = (("MAYA", "Hi.", "O.S."),)
+    assert cast_for(_present(dialogue=off)) == ["BARISTA"]
+
+
+def test_nobody_on_screen_frames_the_setting_without_a_figure(tmp_path: Path) -> None:
+    for shot_type in (ShotType.MEDIUM, ShotType.CLOSE_UP, ShotType.WIDE):
+        request = _present(heard=("MAYA",), characters=("MAYA",), shot_type=shot_type)
+        (tmp_path / shot_type).mkdir()
+        art = AnimaticProvider().render_frame(request, tmp_path / shot_type)
+        assert [layer.role for layer in art.layers] == ["far"]  # no anonymous grey figure
+
+
+def test_background_is_the_layers_flattened(tmp_path: Path) -> None:
+    request = _present(shot_type=ShotType.OVER_THE_SHOULDER)
+    art = AnimaticProvider().render_frame(request, tmp_path)
+    assert [layer.role for layer in art.layers] == ["far", "figures", "foreground"]
+    picture = Image.open(art.layers[0].path).convert("RGBA")
+    for layer in art.layers[1:]:
+        picture.alpha_composite(Image.open(layer.path))
+    with Image.open(art.background) as background:
+        assert picture.convert("RGB").tobytes() == background.tobytes()
+
+
+def test_angles_ask_the_setting_painters_for_their_horizon(tmp_path: Path) -> None:
+    """The compositor asks the world painters (providers.animatic.world) for the horizon
+    where the shot's window shows it at the angle's height; overhead looks straight down."""
+    asked: dict[CameraAngle, WorldView] = {}
+
+    def spy(angle: CameraAngle) -> WorldPainter:
+        def paint(
+            scene: SceneContext,
+            palette: Palette,
+            seed: int,
+            size: tuple[int, int],
+            view: WorldView,
+            atmosphere: list[str] | None = None,
+        ) -> WorldLayers:
+            asked[angle] = view
+            return paint_world(scene, palette, seed, size, view, atmosphere)
+
+        return paint
+
+    for angle in CameraAngle:
+        request = make_request(ShotType.WIDE)
+        shot = replace(request.shot, angle=angle)
+        render_layers(replace(request, shot=shot), spy(angle))
+    eye = asked[CameraAngle.EYE_LEVEL].horizon
+    assert asked[CameraAngle.AERIAL].horizon < asked[CameraAngle.HIGH].horizon < eye
+    assert eye < asked[CameraAngle.LOW].horizon < asked[CameraAngle.WORMS_EYE].horizon
+    assert asked[CameraAngle.OVERHEAD].overhead and not asked[CameraAngle.HIGH].overhead
+    assert asked[CameraAngle.DUTCH].horizon == eye
+
+
+def test_weather_textures_become_effects_the_render_can_scroll(tmp_path: Path) -> None:
+    def drizzle(
+        scene: SceneContext, shot: Shot, palette: Palette, size: tuple[int, int], seed: int
+    ) -> list[EffectTexture]:
+        tile = Image.new("RGBA", (size[0] // 4, size[1] // 4), (200, 210, 255, 90))
+        return [EffectTexture(tile, "rain/../x", dy_per_s=1.5, flicker=0.1, opacity=0.7)]
+
+    art = AnimaticProvider(weather=drizzle).render_frame(make_request(), tmp_path)
+    [effect] = art.effects
+    assert effect.path == tmp_path / "effect-0.png"  # named by its place, never by its kind
+    assert (effect.kind, effect.dy_per_s, effect.flicker, effect.opacity) == (
+        "rain/../x",
+        1.5,
+        0.1,
+        0.7,
+    )
+    with Image.open(effect.path) as texture:
+        assert (texture.mode, texture.size) == ("RGBA", (160, 90))
+
+
+def test_storyboard_marks_and_header_name_the_full_move() -> None:
+    def shot(move: Move, direction: MoveDirection = MoveDirection.NONE) -> Shot:
+        return replace(make_request().shot, move=move, direction=direction)
+
+    assert glyph_move(shot(Move.TRUCK, MoveDirection.LEFT)) is CameraMove.PAN_LEFT
+    assert glyph_move(shot(Move.CRANE, MoveDirection.UP)) is CameraMove.TILT_UP
+    assert glyph_move(shot(Move.PUSH_IN)) is CameraMove.ZOOM_IN
+    assert glyph_move(shot(Move.PULL_OUT)) is CameraMove.ZOOM_OUT
+    assert glyph_move(shot(Move.HANDHELD)) is CameraMove.STATIC
+    request = make_request(ShotType.TWO_SHOT)
+    low = replace(request.shot, angle=CameraAngle.LOW, move=Move.PUSH_IN, speed=MoveSpeed.SLOW)
+    assert header_lines(replace(request, shot=low))[1] == (
+        "SHOT 2 \u00b7 TWO SHOT \u00b7 LOW \u00b7 SLOW PUSH IN \u00b7 4s"
+    )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from media.camera import zoompan_for
+from media.camera import CameraPlan, zoompan_for, zoompan_for_layer
 from media.compose import (
     FilmComposePlan,
     SoundtrackPlan,
@@ -15,10 +16,11 @@ from media.compose import (
     soundtrack_argv,
 )
 from media.dialogue import DialogueMixPlan, Treatment, VoiceCue, dialogue_argv, treatment_for
+from media.picture import EffectSource, LayerSource
 from media.profile import RenderProfile
 from media.shot import VIDEO_TIMESCALE, ShotRenderPlan, shot_argv
 from media.subtitles import SubtitleCue, literal, to_srt
-from screenplay.model import CameraMove
+from screenplay.model import CameraMove, Move, MoveDirection, MoveSpeed
 
 HOSTILE = "He said \"hi\": 100% {x} %{pts} $(rm -rf /) ; \\ C:\\path 'quote'"
 
@@ -116,14 +118,72 @@ def test_every_shot_shares_encoding_parameters() -> None:
     first = encoding(shot_argv(_plan(camera_move=moves[0])))
     for move in moves[1:]:
         assert encoding(shot_argv(_plan(camera_move=move, duration_s=3.0))) == first
+    for kind in Move:
+        layered = _plan(layers=LAYERS, effects=(RAIN,), camera=CameraPlan(kind), duration_s=3.0)
+        assert encoding(shot_argv(layered)) == first
+        assert _after(shot_argv(layered), "-frames:v") == ["72"]
 
 
-@pytest.mark.parametrize("move", list(CameraMove))
-def test_camera_expressions_are_numeric(move: CameraMove) -> None:
-    zoom = zoompan_for(move, 120)
-    allowed = set("0123456789.+-*/()_,") | set("ioncwhzmxyzoomsitn ")
-    for expression in (zoom.z, zoom.x, zoom.y):
-        assert set(expression) <= allowed, expression
+LAYERS = (
+    LayerSource(Path("/a/layer-figures.png"), 0.6, "figures"),
+    LayerSource(Path("/a/layer-far.png"), 0.0, "far"),
+    LayerSource(Path("/a/layer-foreground.png"), 1.0, "foreground"),
+)
+RAIN = EffectSource(Path("/a/rain.png"), 256, 200, dx_per_s=0.1, dy_per_s=1.2, flicker=0.3)
+
+
+def test_a_move_through_space_moves_each_layer_a_pan_the_flattened_art() -> None:
+    truck = shot_argv(_plan(layers=LAYERS, camera=CameraPlan(Move.TRUCK, MoveDirection.LEFT)))
+    assert _after(truck, "-i") == [
+        "/a/layer-far.png", "/a/layer-figures.png", "/a/layer-foreground.png", "/a/overlay.png"
+    ]  # fmt: skip
+    graph = _after(truck, "-filter_complex")[0]
+    assert graph.count("zoompan=") == 3 and graph.count("overlay=0:0") == 3
+    pan = shot_argv(_plan(layers=LAYERS, camera=CameraPlan(Move.PAN, MoveDirection.LEFT)))
+    assert _after(pan, "-i") == ["/a/background.png", "/a/overlay.png"]
+    assert _after(pan, "-filter_complex")[0].count("zoompan=") == 1
+
+
+def test_effects_come_after_the_picture_and_before_the_notes() -> None:
+    argv = shot_argv(_plan(effects=(RAIN,), camera=CameraPlan(Move.STATIC)))
+    assert _after(argv, "-i") == ["/a/background.png", "/a/rain.png", "/a/overlay.png"]
+    graph = _after(argv, "-filter_complex")[0]
+    # 1280x720 needs 5x4 tiles of 256x200; 1.2 frame heights a second is 0.045 of 800 px
+    # per frame (down, so negative for scroll); flicker sends numbers, nothing else.
+    assert "loop=loop=19:size=1,tile=5x4" in graph and "scroll=h=-0.004167:v=-0.045" in graph
+    assert graph.index("[fx0]overlay") < graph.index("[ov]overlay")
+    assert "/a/" not in graph  # paths only ever as -i arguments
+    commands = graph.split("sendcmd=c='")[1].split("'")[0]
+    assert re.fullmatch(r"([0-9.]+ colorchannelmixer@fx0 aa [0-9.]+;?)+", commands)
+
+
+def test_still_shots_are_cut_once_and_moving_ones_resampled_smoothly() -> None:
+    still = _after(shot_argv(_plan(camera=CameraPlan(Move.STATIC))), "-filter_complex")[0]
+    assert "zoompan" not in still and "loop=loop=119:size=1" in still
+    moving = _after(shot_argv(_plan(camera=CameraPlan(Move.PAN))), "-filter_complex")[0]
+    # art enlarged 1.5x in RGB, moved in 4:4:4: steps under half an output pixel
+    assert "scale=2880:1620:flags=bicubic,format=yuv444p,zoompan=" in moving
+
+
+def test_a_whip_pan_blurs_only_its_rush() -> None:
+    graph = _after(shot_argv(_plan(camera=CameraPlan(Move.WHIP_PAN))), "-filter_complex")[0]
+    assert "gblur=sigma=25.6:sigmaV=0.01:enable='between(n,36,44)'" in graph
+
+
+@pytest.mark.parametrize("move", list(Move))
+def test_camera_expressions_are_numeric(move: Move) -> None:
+    """Every move, direction, speed and depth compiles to numbers, operators and the few
+    names zoompan knows: nothing else can reach the filter."""
+    names = {"on", "iw", "ih", "zoom", "clip", "sin"}
+    for direction in MoveDirection:
+        for speed in MoveSpeed:
+            camera = CameraPlan(move, direction, speed, seed=0xDEADBEEF)
+            for depth in (0.0, 0.35, 0.6, 1.0):
+                zoom = zoompan_for_layer(camera, 120, depth, subject=depth == 0.6)
+                for expression in (zoom.z, zoom.x, zoom.y):
+                    tokens = re.findall(r"[a-z]+|[0-9.]+|[-+*/(),]", expression)
+                    assert "".join(tokens) == expression.replace(" ", ""), expression
+                    assert {t for t in tokens if t.isalpha()} <= names, expression
 
 
 def test_moves_differ() -> None:
