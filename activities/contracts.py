@@ -37,6 +37,9 @@ class GenerateVisualInput:
     notes: str = ""  # direction for this take
     seed: int | None = None  # another seed, another picture
     provider: str = ""  # which provider of the chain draws it; "" for the first
+    style: str = ""  # the film's options.style, for generative providers' prompts
+    negative_prompt: str = ""
+    references: dict[str, str] = field(default_factory=dict)  # character -> artifact key
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class GenerateVisualResult:
     provider: str
     attempt: int = 1
     credits: float = 0.0  # what the provider charges for this picture
+    prompt: str = ""  # the text prompt the shot was drawn from
 
 
 @dataclass(frozen=True)

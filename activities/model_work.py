@@ -31,6 +31,9 @@ from media.dialogue import DialogueMixPlan, VoiceCue, dialogue_argv, treatment_f
 from media.dialogue_timing import line_budgets, line_starts
 from media.ffmpeg import run_ffmpeg
 from providers.base import FrameRequest, MusicProvider, VisualProvider, VoiceProvider
+from providers.errors import ProviderCancelled
+from providers.prompts import negative_prompt, shot_prompt, shot_seed
+from providers.registry import is_remote, picture_price
 from storage.artifacts import ArtifactStore, job_key
 
 
@@ -63,6 +66,8 @@ class ModelActivities:
         background_key = job_key(request.job_id, "shots", shot_id, *take, "background.png")
         overlay_key = job_key(request.job_id, "shots", shot_id, *take, "overlay.png")
         scratch = self._store.work_dir(job_key(request.job_id, "shots", shot_id, "frame-work"))
+        prompt = shot_prompt(request.scene, request.shot, request.style, request.notes)
+        remote = is_remote(visual.name)
         try:
             frame = FrameRequest(
                 request.film_title,
@@ -70,7 +75,14 @@ class ModelActivities:
                 request.shot,
                 request.profile,
                 notes=request.notes,
-                seed=request.seed,
+                seed=shot_seed(request.job_id, request.shot, request.take, request.seed)
+                if remote
+                else request.seed,
+                request_id=f"{activity.info().workflow_id}/{shot_id}/{request.take}/{visual.name}",
+                prompt=prompt,
+                negative_prompt=negative_prompt(request.negative_prompt),
+                references={who: self._store.path(key) for who, key in request.references.items()},
+                progress=_heartbeat_or_stop if remote else None,
             )
             with failures_of(visual.name):
                 art = visual.render_frame(frame, scratch)
@@ -84,7 +96,8 @@ class ModelActivities:
             overlay_key=overlay_key if art.overlay is not None else None,
             provider=visual.name,
             attempt=activity.info().attempt,
-            credits=round(visual.price_per_second * request.shot.duration_s, 3),
+            credits=round(picture_price(visual, request.shot.duration_s), 3),
+            prompt=prompt,
         )
 
     @activity.defn
@@ -143,3 +156,10 @@ class ModelActivities:
             provider=self._music.name,
             credits=round(self._music.price_per_second * seconds, 3),
         )
+
+
+def _heartbeat_or_stop() -> None:
+    """While a remote job runs: say we are alive, and stop when Temporal cancelled us."""
+    activity.heartbeat()
+    if activity.is_cancelled():  # a worker shutting down leaves the job to its retry
+        raise ProviderCancelled("the picture was cancelled")

@@ -7,6 +7,7 @@ at paths the caller built; they never see artifact keys, Temporal or the databas
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -39,6 +40,14 @@ class FrameRequest:
     profile: RenderProfile
     notes: str = ""  # direction for a regenerated take
     seed: int | None = None  # None: the provider's own stable choice
+    # For remote providers (all optional; the embedded ones ignore them):
+    request_id: str = ""  # the same for every retry of this take: "<workflow>/<shot>/<take>"
+    prompt: str = ""  # the text prompt built from the plan (providers/prompts.py)
+    negative_prompt: str = ""
+    references: dict[str, Path] = field(default_factory=dict)  # character -> reference image
+    # Called while a remote job runs: heartbeats, and raises ProviderCancelled when the
+    # work was cancelled, so the provider can stop its job before it goes.
+    progress: Callable[[], None] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

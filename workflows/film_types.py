@@ -44,6 +44,8 @@ class FilmOptions:
     on_shot_failure: str = "fail"  # fail | placeholder (a titled card, and the film goes on)
     webhook_url: str = ""  # POSTed on completed, failed and cancelled (checked by the API)
     revision_window_s: int = 0  # how long a completed film stays open to regenerate or retry
+    style: str = ""  # film-wide look for generative providers: "35mm, noir, high contrast"
+    negative_prompt: str = ""  # what generative providers must not draw
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,10 @@ class FilmInput:
     tenant_id: str = ""  # whose credits pay; "" runs without the ledger (tests, CLI starts)
     credits_estimate: int = 0  # millicredits held before any render
     visual_providers: list[str] = field(default_factory=list)  # the chain; [] = the worker's
+    # Remote providers' own task queues (provider -> queue), from settings; {} runs every
+    # picture on the models queue, as runs before provider queues did.
+    provider_queues: dict[str, str] = field(default_factory=dict)
+    voice_queue: str = ""  # the voice provider's own queue when it is remote; "" : models
 
 
 @dataclass(frozen=True)
@@ -144,6 +150,7 @@ class ShotState:
     takes: list[str] = field(default_factory=list)  # every take's clip, oldest first
     providers: dict[str, str] = field(default_factory=dict)  # step -> the provider that did it
     failovers: list[str] = field(default_factory=list)  # "step: from -> to (why)"
+    prompt: str = ""  # the text prompt its picture was drawn from
 
 
 @dataclass(frozen=True)

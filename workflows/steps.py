@@ -48,6 +48,9 @@ with workflow.unsafe.imports_passed_through():
     from workflows.tracker import FilmTracker
 
 T = TypeVar("T")
+# Patches (see workflows/film.py): a remote provider's pictures and voices run on its own
+# task queue, heartbeating, and are awaited when cancelled so the provider is told.
+PROVIDER_QUEUES = "remote-providers-on-own-queues"
 # Media activities are awaited on cancellation: the run closes only once ffmpeg is killed
 # and partial files are gone.
 AWAIT_CANCEL = ActivityCancellationType.WAIT_CANCELLATION_COMPLETED
@@ -112,6 +115,9 @@ class FilmSteps:
             )
             for line in (shot.dialogue if speak else [])
         ]
+        voice_queue = self._request.voice_queue
+        if not (voice_queue and lines and workflow.patched(PROVIDER_QUEUES)):
+            voice_queue = self._queues.models
         spoken = await self.step(
             "synthesize_dialogue",
             shot.shot_id,
@@ -124,7 +130,7 @@ class FilmSteps:
                     self._request.profile,
                     lines,
                 ),
-                task_queue=self._queues.models,
+                task_queue=voice_queue,
                 start_to_close_timeout=policies.VOICE_TIMEOUT,
                 heartbeat_timeout=policies.VOICE_HEARTBEAT,
                 retry_policy=policies.RETRY,
@@ -161,6 +167,7 @@ class FilmSteps:
                 track.status, track.error = ShotStatus.RENDERING, None
         track.picture_done, track.attempts["generate_visual"] = True, art.attempt
         track.providers["generate_visual"] = art.provider
+        track.prompt = art.prompt
         track.cost += art.credits
         track.assets["background"] = art.background_key
         if art.overlay_key:
@@ -179,6 +186,19 @@ class FilmSteps:
         request = self._request
         take = self._film.shot(shot.shot_id).take
         where = f" via {provider}" if provider else ""
+        remote = request.provider_queues.get(provider, "") if provider else ""
+        if remote and workflow.patched(PROVIDER_QUEUES):
+            placement: dict[str, Any] = {
+                "task_queue": remote,
+                "start_to_close_timeout": policies.REMOTE_VISUAL_TIMEOUT,
+                "heartbeat_timeout": policies.REMOTE_HEARTBEAT,
+                "cancellation_type": AWAIT_CANCEL,
+            }
+        else:
+            placement = {
+                "task_queue": self._queues.models,
+                "start_to_close_timeout": policies.VISUAL_TIMEOUT,
+            }
         return await self.step(
             "generate_visual",
             shot.shot_id,
@@ -194,12 +214,13 @@ class FilmSteps:
                     notes=notes,
                     seed=seed,
                     provider=provider,
+                    style=request.options.style,
+                    negative_prompt=request.options.negative_prompt,
                 ),
-                task_queue=self._queues.models,
-                start_to_close_timeout=policies.VISUAL_TIMEOUT,
                 retry_policy=policies.RETRY,
                 summary=f"shot {shot.shot_id}: picture{where}"
                 + (f" (take {take})" if take > 1 else ""),
+                **placement,
             ),
         )
 

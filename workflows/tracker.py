@@ -42,6 +42,7 @@ class ShotTrack:
     cost: float = 0.0  # credits of this take's work, charged when the shot is done
     providers: dict[str, str] = field(default_factory=dict)
     failovers: list[str] = field(default_factory=list)
+    prompt: str = ""  # what the picture was drawn from (generative providers)
 
     def new_take(self, redo_dialogue: bool) -> None:
         """Start the shot again: a new take, its picture and clip (and lines) to redo."""
@@ -182,4 +183,5 @@ class FilmTracker:
             takes=list(track.takes),
             providers=dict(track.providers),
             failovers=list(track.failovers),
+            prompt=track.prompt,
         )

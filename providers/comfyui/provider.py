@@ -1,0 +1,134 @@
+"""ComfyUI as a visual provider: a shot's still from the user's workflow file.
+
+One prompt id per piece of work (uuid5 of the request id: workflow, shot, take), so a
+retried activity or a worker that died mid-job finds its prompt in the queue or the
+history and waits for it; nothing is submitted twice. Cancellation deletes the prompt
+from the queue and interrupts it. The still becomes the shot's background: the camera
+move is applied by the compositor as for every picture.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+from PIL import Image
+
+from providers.base import FrameArt, FrameRequest
+from providers.comfyui.client import ComfyClient, JobStatus
+from providers.comfyui.graph import GraphInputs, fill, load_workflow, reference_slots
+from providers.errors import NodeError, OutputUnusable, ProviderCancelled, ProviderUnavailable
+from providers.picture_fit import fit_picture, model_size
+from providers.prompts import negative_prompt, shot_prompt
+
+PROMPT_NAMESPACE = uuid.UUID("6f1d3c55-41a7-4c61-9a4e-2d0f6b0e8a11")
+CLIENT_ID = "filmstudio"
+SIZE_MULTIPLE = 8  # latent models work in 8-pixel blocks
+
+
+@dataclass(frozen=True)
+class ComfyConfig:
+    url: str
+    workflow: Path
+    price_per_image: float = 0.0
+    poll_interval_s: float = 0.5
+    job_timeout_s: float = 600.0  # then the activity retries and resumes waiting
+    http_timeout_s: float = 30.0
+
+
+def prompt_id_for(request_id: str) -> str:
+    return str(uuid.uuid5(PROMPT_NAMESPACE, request_id))
+
+
+class ComfyUIVisualProvider:
+    name = "comfyui"
+    price_per_second = 0.0  # a still is priced per image
+
+    def __init__(self, config: ComfyConfig, http: httpx.Client | None = None) -> None:
+        self._config = config
+        self.price_per_image = config.price_per_image
+        self._http = http or httpx.Client(timeout=config.http_timeout_s)
+        self._client = ComfyClient(config.url, self._http, self.name)
+
+    def render_frame(self, request: FrameRequest, out_dir: Path) -> FrameArt:
+        graph = load_workflow(self._config.workflow)
+        width, height = model_size(request.profile.art_size, SIZE_MULTIPLE)
+        request_id = request.request_id or _fallback_id(request)
+        prompt_id = prompt_id_for(request_id)
+        status = self._client.status(prompt_id)
+        if status is JobStatus.UNKNOWN:
+            references = self._upload_references(request, reference_slots(graph), out_dir)
+            inputs = GraphInputs(
+                prompt=request.prompt
+                or shot_prompt(request.scene, request.shot, notes=request.notes),
+                negative_prompt=request.negative_prompt or negative_prompt(),
+                seed=request.seed if request.seed is not None else 0,
+                width=width,
+                height=height,
+                frames=request.profile.frames_for(request.shot.duration_s),
+                fps=request.profile.fps,
+                duration_s=request.shot.duration_s,
+                filename_prefix=f"filmstudio/{prompt_id}",
+                references=references,
+            )
+            self._client.submit(prompt_id, fill(graph, inputs), CLIENT_ID)
+        self._wait(prompt_id, request)
+        image = next((out for out in self._client.outputs(prompt_id) if out.kind == "images"), None)
+        if image is None:
+            raise OutputUnusable(f"{self.name}: prompt {prompt_id} made no image")
+        background = out_dir / "background.png"
+        fit_picture(
+            self._client.download(image), (width, height), request.profile.art_size,
+            background, self.name,
+        )  # fmt: skip
+        return FrameArt(background=background, overlay=None)
+
+    def _wait(self, prompt_id: str, request: FrameRequest) -> None:
+        deadline = time.monotonic() + self._config.job_timeout_s
+        while True:
+            status = self._client.status(prompt_id)
+            if status is JobStatus.DONE:
+                return
+            if status is JobStatus.FAILED:
+                raise NodeError(f"{self.name}: {self._client.failure(prompt_id)}")
+            if status is JobStatus.UNKNOWN:
+                raise ProviderUnavailable(
+                    f"{self.name}: prompt {prompt_id} vanished from the server"
+                )
+            if time.monotonic() > deadline:
+                raise ProviderUnavailable(f"{self.name}: prompt {prompt_id} is still {status}")
+            try:
+                if request.progress is not None:
+                    request.progress()
+            except ProviderCancelled:
+                self._client.stop(prompt_id)
+                raise
+            time.sleep(self._config.poll_interval_s)
+
+    def _upload_references(self, request: FrameRequest, slots: int, out_dir: Path) -> list[str]:
+        if slots == 0:
+            return []
+        names = [
+            self._upload(request.references[who])
+            for who in request.shot.present
+            if who in request.references
+        ][:slots]
+        if len(names) < slots:
+            blank = out_dir / "reference-blank.png"
+            Image.new("RGB", (512, 512), (128, 128, 128)).save(blank)
+            names += [self._upload(blank)] * (slots - len(names))
+        return names
+
+    def _upload(self, path: Path) -> str:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:20]
+        return self._client.upload_image(path, f"filmstudio-{digest}.png")
+
+
+def _fallback_id(request: FrameRequest) -> str:
+    """Without a request id (a direct call), the request's content names the work."""
+    key = f"{request.film_title}/{request.shot.shot_id}/{request.seed}/{request.notes}"
+    return hashlib.sha256(key.encode()).hexdigest()
