@@ -74,18 +74,20 @@ class ComfyClient:
         check(response, self.name)
 
     def status(self, prompt_id: str) -> JobStatus:
-        history = self.history(prompt_id)
-        if history is not None:
-            state = history.get("status") or {}
-            if state.get("status_str") == "error":
-                return JobStatus.FAILED
-            return JobStatus.DONE if state.get("completed", True) else JobStatus.RUNNING
+        # The queue first: ComfyUI writes a finished prompt's history before it leaves the
+        # queue, so a prompt in neither was never submitted (or the server restarted).
         queue = self._call("GET", "/queue").json()
         if any(_item_id(item) == prompt_id for item in queue.get("queue_running", [])):
             return JobStatus.RUNNING
         if any(_item_id(item) == prompt_id for item in queue.get("queue_pending", [])):
             return JobStatus.PENDING
-        return JobStatus.UNKNOWN
+        history = self.history(prompt_id)
+        if history is None:
+            return JobStatus.UNKNOWN
+        state = history.get("status") or {}
+        if state.get("status_str") == "error":
+            return JobStatus.FAILED
+        return JobStatus.DONE
 
     def history(self, prompt_id: str) -> dict[str, Any] | None:
         entry = self._call("GET", f"/history/{prompt_id}").json().get(prompt_id)
