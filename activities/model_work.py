@@ -83,6 +83,7 @@ class ModelActivities:
                 negative_prompt=negative_prompt(request.negative_prompt),
                 references={who: self._store.path(key) for who, key in request.references.items()},
                 progress=_heartbeat_or_stop if remote else None,
+                cancelled=_cancelled if remote else None,
             )
             with failures_of(visual.name):
                 art = visual.render_frame(frame, scratch)
@@ -156,6 +157,10 @@ class ModelActivities:
             provider=self._music.name,
             credits=round(self._music.price_per_second * seconds, 3),
         )
+
+
+def _cancelled() -> bool:
+    return activity.is_cancelled() and not activity.is_worker_shutdown()
 
 
 def _heartbeat_or_stop() -> None:

@@ -33,13 +33,17 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
             settings.url_signing_secret, settings.artifact_root / ".url-signing-key"
         )
         app.state.signer = UrlSigner(secret, settings.download_url_ttl_s)
-        app.state.voice = registry.voice_provider(settings.voice_provider)
+        remote = settings.remote_providers()
+        app.state.voice = registry.voice_provider(settings.voice_provider, remote)
         app.state.moderator = settings.moderator()
+        visuals = [
+            registry.visual_provider(name, remote)
+            for name in registry.chain(settings.visual_provider)
+        ]
         app.state.prices = Prices(
-            picture_per_second=max(  # a shot may fail over to any provider of the chain
-                registry.visual_provider(name).price_per_second
-                for name in registry.chain(settings.visual_provider)
-            ),
+            # a shot may fail over to any provider of the chain: hold for the dearest
+            picture_per_second=max(provider.price_per_second for provider in visuals),
+            picture_per_shot=max(registry.picture_price(provider, 0.0) for provider in visuals),
             voice_per_character=app.state.voice.price_per_character,
             music_per_second=registry.music_provider(settings.music_provider).price_per_second,
             render_per_second=settings.render_price_per_second,

@@ -48,6 +48,9 @@ class FrameRequest:
     # Called while a remote job runs: heartbeats, and raises ProviderCancelled when the
     # work was cancelled, so the provider can stop its job before it goes.
     progress: Callable[[], None] | None = field(default=None, compare=False, repr=False)
+    # True once the work was cancelled (not when a worker merely shuts down: its retry
+    # resumes the same job), so a provider that was interrupted knows to stop its job.
+    cancelled: Callable[[], bool] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -165,6 +165,8 @@ async def create_job(
                 tenant_id=tenant.id,
                 credits_estimate=needed,
                 visual_providers=registry.chain(settings.visual_provider),
+                provider_queues=settings.provider_queues(),
+                voice_queue=settings.provider_queues().get(settings.voice_provider, ""),
             ),
             id=job.workflow_id,
             task_queue=settings.orchestration_queue,

@@ -88,6 +88,15 @@ class ComfyUIVisualProvider:
         return FrameArt(background=background, overlay=None)
 
     def _wait(self, prompt_id: str, request: FrameRequest) -> None:
+        try:
+            self._follow(prompt_id, request)
+        except BaseException as error:  # a Temporal cancel is raised in this thread
+            cancelled = request.cancelled is not None and request.cancelled()
+            if isinstance(error, ProviderCancelled) or cancelled:
+                self._client.stop(prompt_id)
+            raise
+
+    def _follow(self, prompt_id: str, request: FrameRequest) -> None:
         deadline = time.monotonic() + self._config.job_timeout_s
         while True:
             status = self._client.status(prompt_id)
@@ -101,12 +110,8 @@ class ComfyUIVisualProvider:
                 )
             if time.monotonic() > deadline:
                 raise ProviderUnavailable(f"{self.name}: prompt {prompt_id} is still {status}")
-            try:
-                if request.progress is not None:
-                    request.progress()
-            except ProviderCancelled:
-                self._client.stop(prompt_id)
-                raise
+            if request.progress is not None:
+                request.progress()
             time.sleep(self._config.poll_interval_s)
 
     def _upload_references(self, request: FrameRequest, slots: int, out_dir: Path) -> list[str]:

@@ -52,6 +52,7 @@ class FakeComfyUI:
         self.deletes: list[str] = []
         self.interrupts: list[str] = []
         self.loaded: dict[str, list[str]] = {}  # prompt id -> images its LoadImage nodes read
+        self.seen: list[tuple[float, str, str]] = []  # (monotonic time, method, path)
         self._outputs: dict[str, bytes] = {}
         self._pending: list[list[Any]] = []
         self._running: list[Any] | None = None
@@ -81,6 +82,7 @@ class FakeComfyUI:
     # -- routes ------------------------------------------------------------------------
 
     def handle(self, request: Request) -> Reply:
+        self.seen.append((time.monotonic(), request.method, request.path))
         if self.rate_limited:
             return Reply.json(429, {"error": "slow down"}, {"Retry-After": self.retry_after})
         if self.fail_5xx > 0:

@@ -1,0 +1,150 @@
+"""Films made through the ComfyUI and OpenAI-compatible adapters on the real dev server,
+with real workers on each provider's own task queue and the local protocol servers."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from contextlib import AsyncExitStack
+from pathlib import Path
+
+import pytest
+from temporalio.client import Client, WorkflowFailureError
+
+from media.ffmpeg import probe
+from providers.comfyui.provider import prompt_id_for
+from tests.conftest import wait_for
+from tests.providers.comfy_fake import FakeComfyUI
+from tests.providers.films import KEY, film_input, remote_settings, serve, start
+from tests.providers.openai_fake import FakeOpenAI
+from workflows.film import FilmWorkflow
+from workflows.film_types import ShotStatus
+
+
+def _scheduled_queues(history_json: str, activity: str) -> set[str]:
+    events = json.loads(history_json)["events"]
+    return {
+        event["activityTaskScheduledEventAttributes"]["taskQueue"]["name"]
+        for event in events
+        if event.get("activityTaskScheduledEventAttributes", {}).get("activityType", {}).get("name")
+        == activity
+    }
+
+
+async def test_a_film_through_comfyui_and_openai_speech(client: Client, tmp_path: Path) -> None:
+    with FakeComfyUI() as comfy, FakeOpenAI(KEY) as openai:
+        settings = remote_settings(
+            client, tmp_path, comfy.url, openai.url,
+            visual_provider="comfyui,animatic", voice_provider="openai-speech",
+        )  # fmt: skip
+        async with AsyncExitStack() as stack:
+            await serve(stack, client, settings, settings.worker_queues())
+            request = film_input(settings, style="35mm film, muted colours")
+            handle = await start(client, settings, request)
+            result = await handle.result()
+            state = await handle.query(FilmWorkflow.state)
+            history = (await handle.fetch_history()).to_json()
+    shots = [shot for scene in state.scenes for shot in scene.shots]
+    assert result.shots == len(shots) == 2
+    planned = sum(shot.duration_s for shot in shots)
+    assert probe(settings.artifact_root / result.video_key).duration_s == pytest.approx(
+        planned, abs=0.1
+    )
+    workflow_id = f"film-{request.job_id}"
+    assert sorted(pid for pid, _ in comfy.submits) == sorted(
+        prompt_id_for(f"{workflow_id}/{shot.shot_id}/1/comfyui") for shot in shots
+    )  # one submit per shot, under the id derived from workflow, shot and take
+    for shot in shots:
+        assert shot.providers["generate_visual"] == "comfyui"
+        assert "35mm film, muted colours" in shot.prompt
+    assert {graph["4"]["inputs"]["value"] for _, graph in comfy.submits} == {
+        s.prompt for s in shots
+    }
+    spoken = openai.calls_to("audio/speech")
+    assert sorted(call["body"]["voice"] for call in spoken) == sorted(state.cast.values())
+    assert state.cast["MARA"] != state.cast["JONAH"]
+    queues = settings.provider_queues()
+    assert _scheduled_queues(history, "generate_visual") == {queues["comfyui"]}
+    assert _scheduled_queues(history, "synthesize_dialogue") == {queues["openai-speech"]}
+    assert KEY not in history and KEY not in json.dumps(str(state))
+
+
+async def test_failover_drill_first_provider_429_forever(client: Client, tmp_path: Path) -> None:
+    with FakeComfyUI() as comfy, FakeOpenAI(KEY) as openai:
+        comfy.rate_limited, comfy.retry_after = True, "2"
+        settings = remote_settings(
+            client, tmp_path, comfy.url, openai.url,
+            visual_provider="comfyui,openai-images,animatic",
+        )  # fmt: skip
+        async with AsyncExitStack() as stack:
+            await serve(stack, client, settings, settings.worker_queues())
+            handle = await start(client, settings, film_input(settings))
+            result = await handle.result()
+            state = await handle.query(FilmWorkflow.state)
+    shots = [shot for scene in state.scenes for shot in scene.shots]
+    assert result.shots == 2 and comfy.submits == []
+    for shot in shots:
+        assert shot.status is ShotStatus.DONE
+        assert shot.providers["generate_visual"] == "openai-images"
+        assert shot.failovers == ["generate_visual: comfyui -> openai-images (RateLimited)"]
+    assert len(openai.calls_to("images/generations")) == 2
+    # Each attempt's first call (GET /queue) waited the Retry-After of the one before.
+    firsts = sorted(t for t, method, path in comfy.seen if path == "/queue")
+    assert len(firsts) == 6  # 3 attempts per shot, 2 shots
+    per_shot = [firsts[0::2], firsts[1::2]]
+    gaps = [b - a for times in per_shot for a, b in itertools.pairwise(times)]
+    assert min(gaps) >= 1.9, gaps
+
+
+async def test_a_cancel_reaches_comfyui(client: Client, tmp_path: Path) -> None:
+    with FakeComfyUI() as comfy:
+        comfy.job_seconds = 120
+        settings = remote_settings(client, tmp_path, comfy.url, visual_provider="comfyui")
+        async with AsyncExitStack() as stack:
+            await serve(stack, client, settings, settings.worker_queues())
+            request = film_input(settings, script=SCRIPT_ONE_SHOT)
+            handle = await start(client, settings, request)
+
+            async def submitted() -> bool:
+                return bool(comfy.submits)
+
+            await wait_for(submitted, timeout=60)
+            await handle.cancel()
+            with pytest.raises(WorkflowFailureError):
+                await handle.result()
+            prompt_id = comfy.submits[0][0]
+
+            async def stopped() -> bool:
+                return prompt_id in comfy.interrupts and prompt_id in comfy.deletes
+
+            await wait_for(stopped, timeout=30)
+    assert len(comfy.submits) == 1
+
+
+async def test_a_bad_key_never_shows(client: Client, tmp_path: Path) -> None:
+    with FakeOpenAI("sk-the-right-one") as openai:
+        settings = remote_settings(
+            client, tmp_path, openai_url=openai.url, visual_provider="openai-images"
+        )
+        async with AsyncExitStack() as stack:
+            await serve(stack, client, settings, settings.worker_queues())
+            handle = await start(
+                client,
+                settings,
+                film_input(settings, script=SCRIPT_ONE_SHOT, on_shot_failure="placeholder"),
+            )
+            await handle.result()
+            state = await handle.query(FilmWorkflow.state)
+            history = (await handle.fetch_history()).to_json()
+    [shot] = [shot for scene in state.scenes for shot in scene.shots]
+    assert shot.status is ShotStatus.PLACEHOLDER and shot.error is not None
+    assert shot.error.error_type == "ProviderAuthFailed" and "HTTP 401" in shot.error.message
+    assert shot.attempts["generate_visual"] == 1 or shot.error.retryable is False
+    assert KEY not in history and KEY not in str(state)
+    assert "Incorrect API key provided: ***" in shot.error.message
+
+
+SCRIPT_ONE_SHOT = """SCENE 1: EXT. PIER - NIGHT
+SHOT 1: Wide shot - 1.5s
+The pier in the dark.
+"""
