@@ -53,6 +53,25 @@ class GenerateVisualResult:
 
 
 @dataclass(frozen=True)
+class CharacterReferencesInput:
+    """Make each character's reference picture once per film, on one visual provider."""
+
+    job_id: str
+    film_title: str
+    characters: list[str]
+    provider: str
+    profile: RenderProfile
+    style: str = ""
+
+
+@dataclass(frozen=True)
+class CharacterReferencesResult:
+    references: dict[str, str]  # character -> artifact key; {} : the provider takes none
+    provider: str
+    credits: float = 0.0
+
+
+@dataclass(frozen=True)
 class CastVoicesInput:
     job_id: str
     characters: list[str]

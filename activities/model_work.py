@@ -15,9 +15,12 @@ from collections.abc import Sequence
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
+from activities.character_bible import make_references
 from activities.contracts import (
     CastVoicesInput,
     CastVoicesResult,
+    CharacterReferencesInput,
+    CharacterReferencesResult,
     ComposeScoreInput,
     ComposeScoreResult,
     GenerateVisualInput,
@@ -99,6 +102,22 @@ class ModelActivities:
             attempt=activity.info().attempt,
             credits=round(picture_price(visual, request.shot.duration_s), 3),
             prompt=prompt,
+        )
+
+    @activity.defn
+    def make_character_references(
+        self, request: CharacterReferencesInput
+    ) -> CharacterReferencesResult:
+        visual = self._visuals.get(request.provider)
+        if visual is None:
+            raise ApplicationError(
+                f"this worker has no visual provider {request.provider!r}",
+                type=INVALID_INPUT,
+                non_retryable=True,
+            )
+        workflow_id = activity.info().workflow_id or request.job_id
+        return make_references(
+            self._store, visual, request, workflow_id, _heartbeat_or_stop, _cancelled
         )
 
     @activity.defn

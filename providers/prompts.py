@@ -62,14 +62,31 @@ def shot_prompt(scene: SceneContext, shot: Shot, style: str = "", notes: str = "
     return ". ".join(part for part in parts if part) + "."
 
 
+def character_prompt(character: str, style: str = "") -> str:
+    """A character sheet: the reference every later shot of the character is drawn from."""
+    parts = [
+        f"Character reference sheet of {character.title()}, full figure and face, "
+        "neutral pose, even studio light, plain background",
+        style.strip(),
+    ]
+    return ". ".join(part for part in parts if part) + "."
+
+
+def shown(shot: Shot) -> list[str]:
+    """Who a shot shows: its `present` characters, else the ones who speak in it."""
+    names = shot.present or [line.character for line in shot.dialogue]
+    return list(dict.fromkeys(names))
+
+
 def negative_prompt(extra: str = "") -> str:
     return ", ".join(part for part in (DEFAULT_NEGATIVE, extra.strip()) if part)
 
 
 def character_seed(film: str, character: str) -> int:
-    """A character's seed: the same in every take of the film, so a model draws them alike."""
+    """A character's seed: the same in every take of the film, so a model draws them alike.
+    Seeds stay below 2**24, which every sampler takes (and ComfyUI's EmptyImage color)."""
     key = f"{film}\x00{' '.join(character.split()).casefold()}".encode()
-    return int.from_bytes(hashlib.sha256(key).digest()[:4], "big")
+    return int.from_bytes(hashlib.sha256(key).digest()[:3], "big")
 
 
 def shot_seed(film: str, shot: Shot, take: int, asked: int | None) -> int:
@@ -80,4 +97,4 @@ def shot_seed(film: str, shot: Shot, take: int, asked: int | None) -> int:
     if shot.present:
         return character_seed(film, shot.present[0])
     key = f"{film}\x00{shot.shot_id}\x00{take}".encode()
-    return int.from_bytes(hashlib.sha256(key).digest()[:4], "big")
+    return int.from_bytes(hashlib.sha256(key).digest()[:3], "big")

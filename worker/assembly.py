@@ -85,7 +85,11 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
                 Worker(
                     client,
                     task_queue=queue,
-                    activities=[models.generate_visual, models.synthesize_dialogue],
+                    activities=[
+                        models.generate_visual,
+                        models.synthesize_dialogue,
+                        models.make_character_references,
+                    ],
                     activity_executor=ThreadPoolExecutor(concurrency),
                     max_concurrent_activities=concurrency,
                     max_task_queue_activities_per_second=rate,
@@ -100,6 +104,7 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
                 activities=[
                     models.cast_voices,
                     models.generate_visual,
+                    models.make_character_references,
                     models.synthesize_dialogue,
                     models.compose_score,
                 ],

@@ -51,6 +51,8 @@ Dialogue = asyncio.Future[SynthesizeDialogueResult]
 CAST_IN_PLAN = "cast-in-plan"  # plan_film casts the voices; no cast_voices activity
 # credits held, charged per shot and released; webhooks; the revision window
 LEDGER_AND_REVISIONS = "ledger-revisions-webhooks"
+# remote providers: a character bible made once per film before any shot
+CHARACTER_BIBLE = "character-bible"
 NO_REASON = ControlInput()
 
 
@@ -207,6 +209,10 @@ class FilmWorkflow:
             await self._steps.cast_voices(plan)
         if self._ledger:
             await self._steps.hold(request.credits_estimate, "the film's estimate")
+        if request.provider_queues and plan.characters and workflow.patched(CHARACTER_BIBLE):
+            bible = await self._steps.character_bible(plan)
+            if self._ledger and bible > 0:
+                await self._steps.charge(bible, "character references")
         self._enter(Stage.RENDERING)
 
         parallel = max(1, request.options.max_parallel_shots)

@@ -46,6 +46,7 @@ class FilmOptions:
     revision_window_s: int = 0  # how long a completed film stays open to regenerate or retry
     style: str = ""  # film-wide look for generative providers: "35mm, noir, high contrast"
     negative_prompt: str = ""  # what generative providers must not draw
+    references: dict[str, str] = field(default_factory=dict)  # character -> a user's picture
 
 
 @dataclass(frozen=True)
@@ -177,3 +178,5 @@ class FilmState:
     revision_error: FailureInfo | None = None  # the last revision's failure; the film stands
     credits_held: float = 0.0
     credits_spent: float = 0.0
+    references: dict[str, str] = field(default_factory=dict)  # character -> reference key
+    references_by: str = ""  # the visual provider that drew the character references

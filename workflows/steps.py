@@ -16,6 +16,7 @@ with workflow.unsafe.imports_passed_through():
     from activities.accounting import AccountingActivities
     from activities.contracts import (
         CastVoicesInput,
+        CharacterReferencesInput,
         ComposeFilmInput,
         ComposeFilmResult,
         ComposeScoreInput,
@@ -40,6 +41,7 @@ with workflow.unsafe.imports_passed_through():
     from activities.planning import PlanningActivities
     from core.breakdown import BreakdownOptions
     from providers.errors import FAILOVER_ERRORS
+    from providers.prompts import shown
     from screenplay.model import FilmPlan, Scene, Shot
     from workflows import policies
     from workflows.cut import editor_cut, scene_context, score_cues, subtitle_cues
@@ -107,6 +109,48 @@ class FilmSteps:
             ),
         )
         self._film.cast = dict(cast.voices)
+
+    async def character_bible(self, plan: FilmPlan) -> float:
+        """Each character's reference, made once by the first remote provider of the chain
+        that takes references (users' own pictures stand); returns what it cost. A
+        provider that fails hands over to the next; with none, shots go without."""
+        request = self._request
+        self._film.references = dict(request.options.references)
+        missing = [name for name in plan.characters if name not in self._film.references]
+        for provider in request.visual_providers:
+            queue = request.provider_queues.get(provider)
+            if not missing or not queue:
+                continue
+            try:
+                made = await self.step(
+                    "make_character_references",
+                    None,
+                    workflow.execute_activity_method(
+                        ModelActivities.make_character_references,
+                        CharacterReferencesInput(
+                            request.job_id, plan.title, missing, provider, request.profile,
+                            request.options.style,
+                        ),
+                        task_queue=queue,
+                        start_to_close_timeout=policies.REMOTE_VISUAL_TIMEOUT,
+                        heartbeat_timeout=policies.REMOTE_HEARTBEAT,
+                        cancellation_type=AWAIT_CANCEL,
+                        retry_policy=policies.RETRY,
+                        summary=f"character references via {provider}",
+                    ),
+                )  # fmt: skip
+            except StepFailed:
+                continue
+            if made.references:
+                self._film.references.update(made.references)
+                self._film.references_by = made.provider
+                return made.credits
+        return 0.0
+
+    def references_for(self, shot: Shot) -> dict[str, str]:
+        """The references of the characters a shot shows, in the order it shows them."""
+        refs = self._film.references
+        return {name: refs[name] for name in shown(shot) if name in refs}
 
     async def dialogue(self, shot: Shot, speak: bool = True) -> SynthesizeDialogueResult:
         lines = [
@@ -216,6 +260,7 @@ class FilmSteps:
                     provider=provider,
                     style=request.options.style,
                     negative_prompt=request.options.negative_prompt,
+                    references=self.references_for(shot),
                 ),
                 retry_policy=policies.RETRY,
                 summary=f"shot {shot.shot_id}: picture{where}"

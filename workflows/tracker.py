@@ -79,6 +79,8 @@ class FilmTracker:
         self.revision = 0
         self.revisable = False
         self.revision_error: FailureInfo | None = None
+        self.references: dict[str, str] = {}  # character -> reference picture (artifact key)
+        self.references_by = ""  # the provider that drew them
 
     def planned(self, plan: FilmPlan) -> None:
         self.plan = plan
@@ -147,6 +149,8 @@ class FilmTracker:
             revision_error=self.revision_error,
             credits_held=self.credits_held / 1000,
             credits_spent=self.credits_spent / 1000,
+            references=dict(self.references),
+            references_by=self.references_by,
         )
 
     def summary(self) -> str:

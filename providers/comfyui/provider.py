@@ -54,6 +54,11 @@ class ComfyUIVisualProvider:
         self._http = http or httpx.Client(timeout=config.http_timeout_s)
         self._client = ComfyClient(config.url, self._http, self.name)
 
+    @property
+    def takes_references(self) -> bool:
+        """Whether the workflow file has reference image placeholders."""
+        return reference_slots(load_workflow(self._config.workflow)) > 0
+
     def render_frame(self, request: FrameRequest, out_dir: Path) -> FrameArt:
         graph = load_workflow(self._config.workflow)
         width, height = model_size(request.profile.art_size, SIZE_MULTIPLE)
@@ -117,11 +122,7 @@ class ComfyUIVisualProvider:
     def _upload_references(self, request: FrameRequest, slots: int, out_dir: Path) -> list[str]:
         if slots == 0:
             return []
-        names = [
-            self._upload(request.references[who])
-            for who in request.shot.present
-            if who in request.references
-        ][:slots]
+        names = [self._upload(path) for path in request.references.values()][:slots]
         if len(names) < slots:
             blank = out_dir / "reference-blank.png"
             Image.new("RGB", (512, 512), (128, 128, 128)).save(blank)

@@ -27,6 +27,7 @@ SIZE_MULTIPLE = 16  # GPT image models take WIDTHxHEIGHT in multiples of 16
 class OpenAIImagesProvider:
     name = "openai-images"
     price_per_second = 0.0  # priced per image
+    takes_references = True  # through /images/edits
 
     def __init__(
         self, config: ServiceConfig, price_per_image: float = 0.0, http: httpx.Client | None = None
@@ -47,9 +48,7 @@ class OpenAIImagesProvider:
             "output_format": "png",
         }
         key = idempotency_key(self.name, request.request_id or prompt)
-        references = [
-            request.references[w] for w in request.shot.present if w in request.references
-        ]
+        references = list(request.references.values())
         if references:
             with ExitStack() as files:
                 parts = [

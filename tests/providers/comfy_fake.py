@@ -33,6 +33,7 @@ NODES: dict[str, tuple[str, ...]] = {  # class_type -> required inputs
     "EmptyImage": ("width", "height", "batch_size", "color"),
     "LoadImage": ("image",),
     "ImageScale": ("image", "upscale_method", "width", "height", "crop"),
+    "ImageBlend": ("image1", "image2", "blend_factor", "blend_mode"),
     "SaveImage": ("images", "filename_prefix"),
     "PrimitiveString": ("value",),
     "PrimitiveInt": ("value",),
@@ -211,7 +212,12 @@ class FakeComfyUI:
             inputs = node["inputs"]
             kind = node["class_type"]
             if kind == "EmptyImage":
-                images[node_id] = Image.new("RGB", (int(inputs["width"]), int(inputs["height"])))
+                size, color = (int(inputs["width"]), int(inputs["height"])), int(inputs["color"])
+                rgb = ((color >> 16) & 0xFF, (color >> 8) & 0xFF, color & 0xFF)
+                images[node_id] = Image.new("RGB", size, rgb)
+            elif kind == "ImageBlend":  # blend_mode "normal" only
+                first, second = value(inputs["image1"]), value(inputs["image2"])
+                images[node_id] = Image.blend(first, second, float(inputs["blend_factor"]))
             elif kind == "LoadImage":
                 self.loaded[prompt_id].append(inputs["image"])
                 images[node_id] = Image.open(io.BytesIO(self.uploads[inputs["image"]])).convert(

@@ -45,12 +45,13 @@ def test_a_still_is_drawn_from_the_filled_workflow(comfy: FakeComfyUI, tmp_path:
     art = provider(comfy).render_frame(request, tmp_path)
     with Image.open(art.background) as picture:
         assert picture.size == PROFILE.art_size and picture.mode == "RGB"
-        assert picture.getpixel((10, 10)) == (200, 40, 40)  # drawn from the reference
+        # the reference (200, 40, 40) blended half and half with the seed's colour (0, 4, 210)
+        assert picture.getpixel((10, 10)) == pytest.approx((100, 22, 125), abs=1)
     [(prompt_id, graph)] = comfy.submits
     assert prompt_id == prompt_id_for("film-1/01-01/1/comfyui")
     assert graph["4"]["inputs"]["value"].startswith("Film still, medium shot, low angle")
     assert "35mm film" in graph["4"]["inputs"]["value"]
-    assert graph["6"]["inputs"]["value"] == 1234  # a whole placeholder keeps its type
+    assert graph["7"]["inputs"]["color"] == 1234  # a whole placeholder keeps its type
     assert (graph["2"]["inputs"]["width"], graph["2"]["inputs"]["height"]) == (480, 272)
     assert comfy.loaded[prompt_id] == [graph["1"]["inputs"]["image"]]
     assert comfy.uploads[graph["1"]["inputs"]["image"]] == (tmp_path / "mara.png").read_bytes()

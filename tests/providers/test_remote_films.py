@@ -51,15 +51,24 @@ async def test_a_film_through_comfyui_and_openai_speech(client: Client, tmp_path
         planned, abs=0.1
     )
     workflow_id = f"film-{request.job_id}"
-    assert sorted(pid for pid, _ in comfy.submits) == sorted(
-        prompt_id_for(f"{workflow_id}/{shot.shot_id}/1/comfyui") for shot in shots
-    )  # one submit per shot, under the id derived from workflow, shot and take
+    submitted = dict(comfy.submits)
+    assert len(comfy.submits) == len(submitted) == 4  # two character sheets, two shots
+    assert state.references_by == "comfyui" and set(state.references) == {"MARA", "JONAH"}
     for shot in shots:
         assert shot.providers["generate_visual"] == "comfyui"
         assert "35mm film, muted colours" in shot.prompt
-    assert {graph["4"]["inputs"]["value"] for _, graph in comfy.submits} == {
-        s.prompt for s in shots
-    }
+        # one submit per shot, under the id derived from workflow, shot and take ...
+        prompt_id = prompt_id_for(f"{workflow_id}/{shot.shot_id}/1/comfyui")
+        assert submitted[prompt_id]["4"]["inputs"]["value"] == shot.prompt
+        # ... and the server loaded the reference of the character the shot shows
+        [speaker] = {line.character for line in shot.dialogue}
+        [loaded] = comfy.loaded[prompt_id]
+        reference = settings.artifact_root / state.references[speaker]
+        assert comfy.uploads[loaded] == reference.read_bytes()
+    assert (
+        comfy.uploads[comfy.loaded[prompt_id_for(f"{workflow_id}/01-01/1/comfyui")][0]]
+        != (comfy.uploads[comfy.loaded[prompt_id_for(f"{workflow_id}/01-02/1/comfyui")][0]])
+    )  # two characters, two references
     spoken = openai.calls_to("audio/speech")
     assert sorted(call["body"]["voice"] for call in spoken) == sorted(state.cast.values())
     assert state.cast["MARA"] != state.cast["JONAH"]
@@ -87,12 +96,16 @@ async def test_failover_drill_first_provider_429_forever(client: Client, tmp_pat
         assert shot.status is ShotStatus.DONE
         assert shot.providers["generate_visual"] == "openai-images"
         assert shot.failovers == ["generate_visual: comfyui -> openai-images (RateLimited)"]
-    assert len(openai.calls_to("images/generations")) == 2
-    # Each attempt's first call (GET /queue) waited the Retry-After of the one before.
+    assert len(openai.calls_to("images/generations")) == 2  # the two character sheets
+    edits = openai.calls_to("images/edits")  # every shot with its speaker's reference
+    assert len(edits) == 2 and all(len(call["references"]) == 1 for call in edits)
+    assert state.references_by == "openai-images"
+    # Each attempt's first call (GET /queue) waited the Retry-After of the one before:
+    # the character sheets' three attempts, then each shot's three.
     firsts = sorted(t for t, method, path in comfy.seen if path == "/queue")
-    assert len(firsts) == 6  # 3 attempts per shot, 2 shots
-    per_shot = [firsts[0::2], firsts[1::2]]
-    gaps = [b - a for times in per_shot for a, b in itertools.pairwise(times)]
+    assert len(firsts) == 9
+    per_step = [firsts[0:3], firsts[3::2], firsts[4::2]]
+    gaps = [b - a for times in per_step for a, b in itertools.pairwise(times)]
     assert min(gaps) >= 1.9, gaps
 
 
