@@ -28,15 +28,42 @@ class BreakdownRefused(Exception):
         self.response = response
 
 
-def options_of(body: JobCreate) -> BreakdownOptions:
-    return BreakdownOptions(script_format=body.options.format, cast=dict(body.options.cast))
+def cast_voices(body: JobCreate, voice_provider: str) -> dict[str, str]:
+    """options.cast as voices: a string is a voice; an object may name one, and the voice
+    provider it is for (the film's own), but not yet a reference picture."""
+    voices: dict[str, str] = {}
+    for name, member in body.options.cast.items():
+        if isinstance(member, str):
+            voices[name] = member
+            continue
+        where = f"options.cast.{name}"
+        if member.reference:
+            raise InvalidOptionError(
+                f"{where}.reference",
+                "user-supplied references are not accepted yet; each character's reference "
+                "is made once per film by the first visual provider that takes references",
+            )
+        if member.provider and member.provider != voice_provider:
+            raise InvalidOptionError(
+                f"{where}.provider", f"this service speaks with {voice_provider!r} only"
+            )
+        if member.voice:
+            voices[name] = member.voice
+    return voices
+
+
+def options_of(body: JobCreate, voice_provider: str = "") -> BreakdownOptions:
+    return BreakdownOptions(
+        script_format=body.options.format, cast=cast_voices(body, voice_provider)
+    )
 
 
 def breakdown_for(request: Request, body: JobCreate) -> Breakdown:
     voice: VoiceProvider = request.app.state.voice
     moderator: ModerationProvider = request.app.state.moderator
     try:
-        return break_down(body.script, body.title, options_of(body), voice, moderator)
+        options = options_of(body, voice.name)
+        return break_down(body.script, body.title, options, voice, moderator)
     except ContentRefusedError as error:
         raise BreakdownRefused(
             _issues(error, "ContentRefused", "the content policy refused")

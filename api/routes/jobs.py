@@ -12,7 +12,13 @@ from sqlmodel import col, func, select
 from temporalio.service import RPCError
 
 from accounts.models import JobCredits, Tenant, to_credits, to_milli
-from api.breakdowns import BreakdownRefused, breakdown_for, estimate_for, webhook_target
+from api.breakdowns import (
+    BreakdownRefused,
+    breakdown_for,
+    cast_voices,
+    estimate_for,
+    webhook_target,
+)
 from api.deps import (
     ClientDep,
     LedgerDep,
@@ -155,10 +161,12 @@ async def create_job(
                 options=FilmOptions(
                     max_parallel_shots=settings.max_parallel_shots,
                     script_format=body.options.format,
-                    cast=dict(body.options.cast),
+                    cast=cast_voices(body, request.app.state.voice.name),
                     on_shot_failure=body.options.on_shot_failure,
                     webhook_url=webhook_url,
                     revision_window_s=settings.revision_window_s,
+                    style=body.options.style,
+                    negative_prompt=body.options.negative_prompt,
                 ),
                 profile=settings.render_profile(),
                 queues=settings.task_queues(),

@@ -10,6 +10,8 @@ from fastapi import APIRouter, Request
 from api.breakdowns import BreakdownRefused, breakdown_for, estimate_for
 from api.deps import TenantDep
 from api.schemas import Preview, PreviewRequest
+from providers.prompts import shot_prompt
+from workflows.cut import scene_context
 
 router = APIRouter(prefix="/api/v1/scripts", tags=["scripts"])
 
@@ -30,6 +32,10 @@ def preview_script(body: PreviewRequest, request: Request, tenant: TenantDep) ->
     for scene in plan.scenes:
         shown = asdict(scene)
         shown["characters"] = scene.characters
+        context = scene_context(scene)
+        for shot, out in zip(scene.shots, shown["shots"], strict=True):
+            # what a generative provider is asked to draw (the animatic draws the plan)
+            out["prompt"] = shot_prompt(context, shot, body.options.style)
         scenes.append(shown)
     return Preview(
         format=plan.script_format,
