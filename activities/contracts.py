@@ -75,6 +75,7 @@ class CharacterReferencesResult:
 class CastVoicesInput:
     job_id: str
     characters: list[str]
+    provider: str = ""  # the voice provider to cast on; "" for the worker's first
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class SynthesizeDialogueInput:
     duration_s: float
     profile: RenderProfile
     lines: list[LineRequest] = field(default_factory=list)
+    provider: str = ""  # which voice provider of the chain speaks; "" for the first
 
 
 @dataclass(frozen=True)

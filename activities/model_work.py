@@ -48,7 +48,9 @@ class ModelActivities:
         voice: VoiceProvider,
         music: MusicProvider,
         visual_fallbacks: Sequence[VisualProvider] = (),
+        voice_fallbacks: Sequence[VoiceProvider] = (),
     ) -> None:
+        self._voices = {provider.name: provider for provider in (voice, *voice_fallbacks)}
         self._store = store
         self._visuals = {provider.name: provider for provider in (visual, *visual_fallbacks)}
         self._visual = visual
@@ -122,18 +124,30 @@ class ModelActivities:
 
     @activity.defn
     def cast_voices(self, request: CastVoicesInput) -> CastVoicesResult:
-        return CastVoicesResult(self._voice.cast(request.characters), self._voice.name)
+        voice = self._voice_named(request.provider)
+        return CastVoicesResult(voice.cast(request.characters), voice.name)
+
+    def _voice_named(self, name: str) -> VoiceProvider:
+        voice = self._voices.get(name or self._voice.name)
+        if voice is None:
+            raise ApplicationError(
+                f"this worker has no voice provider {name!r}",
+                type=INVALID_INPUT,
+                non_retryable=True,
+            )
+        return voice
 
     @activity.defn
     def synthesize_dialogue(self, request: SynthesizeDialogueInput) -> SynthesizeDialogueResult:
         """Speak the shot's lines, place them within the shot, mix them into its stem."""
         stem_key = job_key(request.job_id, "shots", request.shot_id, "dialogue.wav")
         budgets = line_budgets(request.duration_s, [line.text for line in request.lines])
+        speaker = self._voice_named(request.provider)
         takes = []
         for index, (line, budget) in enumerate(zip(request.lines, budgets, strict=True)):
             key = job_key(request.job_id, "shots", request.shot_id, f"line-{index + 1:02d}.wav")
-            with self._store.writing(key) as temp, failures_of(self._voice.name):
-                clip = self._voice.synthesize(
+            with self._store.writing(key) as temp, failures_of(speaker.name):
+                clip = speaker.synthesize(
                     line.character, line.text, temp, max_duration_s=budget, voice=line.voice
                 )
             takes.append((key, clip))
@@ -151,14 +165,14 @@ class ModelActivities:
             )
         return SynthesizeDialogueResult(
             stem_key=stem_key,
-            provider=self._voice.name,
+            provider=speaker.name,
             lines=[
                 SpokenLine(key, start, round(clip.duration_s, 3), clip.voice)
                 for (key, clip), start in zip(takes, starts, strict=True)
             ],
             attempt=activity.info().attempt,
             credits=round(
-                self._voice.price_per_character * sum(len(line.text) for line in request.lines), 3
+                speaker.price_per_character * sum(len(line.text) for line in request.lines), 3
             ),
         )
 

@@ -34,7 +34,8 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
         )
         app.state.signer = UrlSigner(secret, settings.download_url_ttl_s)
         remote = settings.remote_providers()
-        app.state.voice = registry.voice_provider(settings.voice_provider, remote)
+        first_voice = registry.chain(settings.voice_provider)[0]  # casts and times the film
+        app.state.voice = registry.voice_provider(first_voice, remote)
         app.state.moderator = settings.moderator()
         visuals = [
             registry.visual_provider(name, remote)

@@ -59,7 +59,7 @@ def shot_prompt(scene: SceneContext, shot: Shot, style: str = "", notes: str = "
         parts.append(style.strip())
     if notes.strip():
         parts.append(f"Direction: {notes.strip()}")
-    return ". ".join(part for part in parts if part) + "."
+    return ". ".join(part.rstrip(". ") for part in parts if part.rstrip(". ")) + "."
 
 
 def character_prompt(character: str, style: str = "") -> str:

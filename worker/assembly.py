@@ -38,7 +38,8 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
     workers = []
     if names.orchestration in queues:
         planning = PlanningActivities(
-            registry.voice_provider(settings.voice_provider, remote), settings.moderator()
+            registry.voice_provider(registry.chain(settings.voice_provider)[0], remote),
+            settings.moderator(),
         )
         engine = make_engine(settings.database_url)  # the ledger: shared with the API
         create_tables(engine)
@@ -70,12 +71,17 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
             registry.visual_provider(name, remote)
             for name in registry.chain(settings.visual_provider)
         ]
+        first_voice, *voice_fallbacks = [
+            registry.voice_provider(name, remote)
+            for name in registry.chain(settings.voice_provider)
+        ]
         models = ModelActivities(
             store,
             visual=first_visual,
-            voice=registry.voice_provider(settings.voice_provider, remote),
+            voice=first_voice,
             music=registry.music_provider(settings.music_provider),
             visual_fallbacks=fallbacks,
+            voice_fallbacks=voice_fallbacks,
         )
         for queue, name in provider_queues.items():
             # A remote provider's own queue: its limits keep one GPU or one API account
@@ -89,6 +95,7 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
                         models.generate_visual,
                         models.synthesize_dialogue,
                         models.make_character_references,
+                        models.cast_voices,
                     ],
                     activity_executor=ThreadPoolExecutor(concurrency),
                     max_concurrent_activities=concurrency,

@@ -28,6 +28,7 @@ with workflow.unsafe.imports_passed_through():
         RenderShotResult,
         SynthesizeDialogueResult,
     )
+    from providers.errors import FAILOVER_ERRORS
     from screenplay.model import FilmPlan, Scene, Shot
     from workflows.failures import StepFailed, all_or_cancel, failure_type
     from workflows.film_types import (
@@ -53,6 +54,8 @@ CAST_IN_PLAN = "cast-in-plan"  # plan_film casts the voices; no cast_voices acti
 LEDGER_AND_REVISIONS = "ledger-revisions-webhooks"
 # remote providers: a character bible made once per film before any shot
 CHARACTER_BIBLE = "character-bible"
+# a voice provider that fails for good hands the whole cast to the next of the chain
+VOICE_FAILOVER = "voice-failover-recast"
 NO_REASON = ControlInput()
 
 
@@ -70,6 +73,8 @@ class FilmWorkflow:
         self._rendered: dict[str, RenderShotResult] = {}
         self._stems: dict[str, str] = {}
         self._soundtrack_key = ""
+        self._recasting: asyncio.Future[None] | None = None
+        self._respoken: dict[str, str] = {}  # shot id -> its stem, spoken again after a recast
 
     @workflow.query
     def progress(self) -> FilmProgress:
@@ -240,6 +245,7 @@ class FilmWorkflow:
             await asyncio.gather(*leftovers, return_exceptions=True)
 
         self._stems = {shot_id: talk.result().stem_key for shot_id, talk in dialogues.items()}
+        self._stems.update(self._respoken)
         self._rendered = {
             shot.shot_id: clip for shot, clip in zip(plan.shots, rendered, strict=True)
         }
@@ -272,12 +278,55 @@ class FilmWorkflow:
 
     async def _dialogue(self, shot: Shot, slots: asyncio.Semaphore) -> SynthesizeDialogueResult:
         async with slots:
-            try:
-                return await self._steps.dialogue(shot)
-            except StepFailed:
-                if not self._placeholders:
-                    raise
-                return await self._steps.silent_dialogue(shot)
+            while True:
+                try:
+                    return await self._steps.dialogue(shot)
+                except StepFailed as failed:
+                    if await self._recast(failed):
+                        track = self._film.shot(shot.shot_id)
+                        track.status, track.error = ShotStatus.RENDERING, None
+                        continue
+                    if not self._placeholders:
+                        raise
+                    return await self._steps.silent_dialogue(shot)
+
+    async def _recast(self, failed: StepFailed) -> bool:
+        """After a voice provider failed for good: move the cast to the next provider of
+        the chain (once), so the shot can be spoken again there. False: no next provider."""
+        chain = self._request.voice_providers
+        current = self._film.voice_provider or (chain[0] if chain else "")
+        if failed.info.error_type not in FAILOVER_ERRORS or current not in chain:
+            return False
+        if failed.info.provider and failed.info.provider != current:
+            return True  # it failed on a provider the cast has left already: speak it again
+        if chain.index(current) + 1 >= len(chain) or not workflow.patched(VOICE_FAILOVER):
+            return False
+        if self._recasting is None or self._recasting.done():
+            plan = self._film.plan
+            assert plan is not None
+            new = chain[chain.index(current) + 1]
+            self._recasting = asyncio.ensure_future(
+                self._steps.recast(plan, current, new, failed.info.error_type)
+            )
+        await asyncio.shield(self._recasting)
+        return True
+
+    async def _respeak(self, plan: FilmPlan) -> None:
+        """Once the cast moved, every line spoken before on the old provider is spoken
+        again on the new one: a character never changes voice mid-film."""
+        moved_to = self._film.voice_provider
+        redo = [
+            shot
+            for shot in plan.shots
+            if shot.dialogue
+            and self._film.shot(shot.shot_id).providers.get("synthesize_dialogue") != moved_to
+        ]
+        spoken = await all_or_cancel([self._steps.dialogue(shot) for shot in redo])
+        for shot, talk in zip(redo, spoken, strict=True):
+            self._respoken[shot.shot_id] = talk.stem_key
+            self._film.shot(shot.shot_id).failovers.append(
+                f"synthesize_dialogue: spoken again on {moved_to} (the cast moved)"
+            )
 
     async def _render_shot(
         self, plan: FilmPlan, scene: Scene, shot: Shot, slots: asyncio.Semaphore, talk: Dialogue
@@ -315,6 +364,12 @@ class FilmWorkflow:
         self, plan: FilmPlan, dialogues: Mapping[str, Dialogue], score: asyncio.Future[str]
     ) -> str:
         stems = [(await asyncio.shield(dialogues[shot.shot_id])).stem_key for shot in plan.shots]
+        if self._film.voice_provider:  # the cast moved down the voice chain
+            await self._respeak(plan)
+            stems = [
+                self._respoken.get(shot.shot_id, stem)
+                for shot, stem in zip(plan.shots, stems, strict=True)
+            ]
         score_key = await asyncio.shield(score)
         if self._ledger and self._film.score_cost > 0:
             await self._steps.charge(self._film.score_cost, "score")

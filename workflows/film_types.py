@@ -64,6 +64,9 @@ class FilmInput:
     # picture on the models queue, as runs before provider queues did.
     provider_queues: dict[str, str] = field(default_factory=dict)
     voice_queue: str = ""  # the voice provider's own queue when it is remote; "" : models
+    # The voice chain: the film is cast on the first; if it fails for good, every line is
+    # spoken again on the next, cast there ([] or one: no failover, as before).
+    voice_providers: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -180,3 +183,5 @@ class FilmState:
     credits_spent: float = 0.0
     references: dict[str, str] = field(default_factory=dict)  # character -> reference key
     references_by: str = ""  # the visual provider that drew the character references
+    cast_provider: str = ""  # the voice provider the cast speaks on, once it moved
+    voice_failovers: list[str] = field(default_factory=list)  # "from -> to (why)"

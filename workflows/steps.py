@@ -147,6 +147,29 @@ class FilmSteps:
                 return made.credits
         return 0.0
 
+    def voice_queue(self, provider: str) -> str:
+        """A voice provider's own queue; "" for the models queue."""
+        if not provider:
+            return self._request.voice_queue
+        return self._request.provider_queues.get(provider, "")
+
+    async def recast(self, plan: FilmPlan, old: str, new: str, why: str) -> None:
+        """The film's cast moves to the next voice provider, with its own voices there."""
+        cast = await self.step(
+            "cast_voices",
+            None,
+            workflow.execute_activity_method(
+                ModelActivities.cast_voices,
+                CastVoicesInput(self._request.job_id, plan.characters, provider=new),
+                task_queue=self.voice_queue(new) or self._queues.models,
+                start_to_close_timeout=policies.CAST_TIMEOUT,
+                retry_policy=policies.RETRY,
+                summary=f"recast {len(plan.characters)} voices on {new}",
+            ),
+        )
+        self._film.cast, self._film.voice_provider = dict(cast.voices), new
+        self._film.voice_failovers.append(f"synthesize_dialogue: {old} -> {new} ({why})")
+
     def references_for(self, shot: Shot) -> dict[str, str]:
         """The references of the characters a shot shows, in the order it shows them."""
         refs = self._film.references
@@ -159,7 +182,8 @@ class FilmSteps:
             )
             for line in (shot.dialogue if speak else [])
         ]
-        voice_queue = self._request.voice_queue
+        provider = self._film.voice_provider  # "" until the cast moves down the chain
+        voice_queue = self.voice_queue(provider)
         if not (voice_queue and lines and workflow.patched(PROVIDER_QUEUES)):
             voice_queue = self._queues.models
         spoken = await self.step(
@@ -173,6 +197,7 @@ class FilmSteps:
                     shot.duration_s,
                     self._request.profile,
                     lines,
+                    provider=provider,
                 ),
                 task_queue=voice_queue,
                 start_to_close_timeout=policies.VOICE_TIMEOUT,
@@ -183,6 +208,7 @@ class FilmSteps:
         )
         track = self._film.shot(shot.shot_id)
         track.dialogue_done, track.attempts["synthesize_dialogue"] = True, spoken.attempt
+        track.providers["synthesize_dialogue"] = spoken.provider
         track.assets["dialogue"] = spoken.stem_key
         track.cost += spoken.credits
         for index, line in enumerate(spoken.lines, start=1):

@@ -81,6 +81,8 @@ class FilmTracker:
         self.revision_error: FailureInfo | None = None
         self.references: dict[str, str] = {}  # character -> reference picture (artifact key)
         self.references_by = ""  # the provider that drew them
+        self.voice_provider = ""  # "" : the chain's first; the next once the cast moved
+        self.voice_failovers: list[str] = []
 
     def planned(self, plan: FilmPlan) -> None:
         self.plan = plan
@@ -151,6 +153,8 @@ class FilmTracker:
             credits_spent=self.credits_spent / 1000,
             references=dict(self.references),
             references_by=self.references_by,
+            cast_provider=self.voice_provider,
+            voice_failovers=list(self.voice_failovers),
         )
 
     def summary(self) -> str:

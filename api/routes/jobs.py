@@ -140,6 +140,7 @@ async def create_job(
     if needed > tenant.available:
         return insufficient_credits(needed, tenant, asdict(priced))
     job_id = uuid.uuid4().hex
+    voices = registry.chain(settings.voice_provider)
     job = Job(
         id=job_id,
         workflow_id=f"film-{job_id}",
@@ -174,7 +175,8 @@ async def create_job(
                 credits_estimate=needed,
                 visual_providers=registry.chain(settings.visual_provider),
                 provider_queues=settings.provider_queues(),
-                voice_queue=settings.provider_queues().get(settings.voice_provider, ""),
+                voice_queue=settings.provider_queues().get(voices[0], ""),
+                voice_providers=voices,
             ),
             id=job.workflow_id,
             task_queue=settings.orchestration_queue,

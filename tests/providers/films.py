@@ -57,7 +57,8 @@ def film_input(settings: Settings, script: str = SCRIPT, **options: Any) -> Film
         queues=settings.task_queues(),
         visual_providers=chain(settings.visual_provider),
         provider_queues=queues,
-        voice_queue=queues.get(settings.voice_provider, ""),
+        voice_queue=queues.get(chain(settings.voice_provider)[0], ""),
+        voice_providers=chain(settings.voice_provider),
     )
 
 

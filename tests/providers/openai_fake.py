@@ -58,6 +58,7 @@ class FakeOpenAI:
         self.fail_5xx = 0
         self.bad_output = ""  # "not_png" | "wrong_size" | "empty_audio"
         self.refused_words = ("forbidden",)
+        self.speech_budget: int | None = None  # that many speech answers, then 429 for ever
         self.calls: list[dict[str, Any]] = []  # route, body fields, idempotency key, refs
         self.server = FakeServer(self.handle)
 
@@ -163,6 +164,12 @@ class FakeOpenAI:
         return self._image_answer(body)
 
     def _speech(self, request: Request) -> Reply:
+        if self.speech_budget is not None:
+            if self.speech_budget <= 0:
+                reply = _error(429, "Rate limit reached", "requests", "rate_limit_exceeded")
+                reply.headers["Retry-After"] = self.retry_after
+                return reply
+            self.speech_budget -= 1
         body = request.json()
         bad = self._check(body, SpeechCreateParams)
         if bad:

@@ -161,3 +161,29 @@ SCRIPT_ONE_SHOT = """SCENE 1: EXT. PIER - NIGHT
 SHOT 1: Wide shot - 1.5s
 The pier in the dark.
 """
+
+
+async def test_a_voice_provider_that_fails_for_good_recasts_the_film(
+    client: Client, tmp_path: Path
+) -> None:
+    with FakeOpenAI(KEY) as openai:
+        openai.speech_budget = 1  # the first line is spoken, then 429 for ever
+        settings = remote_settings(
+            client, tmp_path, openai_url=openai.url, voice_provider="openai-speech,espeak-ng",
+        )  # fmt: skip
+        async with AsyncExitStack() as stack:
+            await serve(stack, client, settings, settings.worker_queues())
+            handle = await start(client, settings, film_input(settings, max_parallel_shots=1))
+            result = await handle.result()
+            state = await handle.query(FilmWorkflow.state)
+    shots = [shot for scene in state.scenes for shot in scene.shots]
+    assert result.shots == 2 and all(shot.status is ShotStatus.DONE for shot in shots)
+    assert state.cast_provider == "espeak-ng"
+    assert state.voice_failovers == [
+        "synthesize_dialogue: openai-speech -> espeak-ng (RateLimited)"
+    ]
+    assert all(voice.startswith("en-us+") for voice in state.cast.values())  # espeak voices
+    for shot in shots:  # every line, the one spoken on openai-speech too, on the new cast
+        assert shot.providers["synthesize_dialogue"] == "espeak-ng"
+    assert any("spoken again on espeak-ng" in entry for shot in shots for entry in shot.failovers)
+    assert len([c for c in openai.calls_to("audio/speech")]) == 1
