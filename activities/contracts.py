@@ -50,6 +50,7 @@ class GenerateVisualResult:
     attempt: int = 1
     credits: float = 0.0  # what the provider charges for this picture
     prompt: str = ""  # the text prompt the shot was drawn from
+    calls_cut_off: int = 0  # paid calls of earlier attempts a crash cut off (charged too)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Sequence
+from contextlib import nullcontext
 
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
@@ -30,6 +31,7 @@ from activities.contracts import (
     SynthesizeDialogueResult,
 )
 from activities.errors import INVALID_INPUT, failures_of
+from activities.paid_calls import PaidCalls
 from media.dialogue import DialogueMixPlan, VoiceCue, dialogue_argv, treatment_for
 from media.dialogue_timing import line_budgets, line_starts
 from media.ffmpeg import run_ffmpeg
@@ -90,8 +92,14 @@ class ModelActivities:
                 progress=_heartbeat_or_stop if remote else None,
                 cancelled=_cancelled if remote else None,
             )
-            with failures_of(visual.name):
+            paid = PaidCalls(
+                self._store, job_key(request.job_id, "shots", shot_id, *take, "calls"), visual.name
+            )
+            synchronous = getattr(visual, "synchronous", False)
+            attempt = activity.info().attempt
+            with failures_of(visual.name), paid.call(attempt) if synchronous else nullcontext():
                 art = visual.render_frame(frame, scratch)
+            lost = paid.cut_off() if synchronous else 0
             self._store.commit(art.background, background_key)
             if art.overlay is not None:
                 self._store.commit(art.overlay, overlay_key)
@@ -102,8 +110,9 @@ class ModelActivities:
             overlay_key=overlay_key if art.overlay is not None else None,
             provider=visual.name,
             attempt=activity.info().attempt,
-            credits=round(picture_price(visual, request.shot.duration_s), 3),
+            credits=round(picture_price(visual, request.shot.duration_s) * (1 + lost), 3),
             prompt=prompt,
+            calls_cut_off=lost,
         )
 
     @activity.defn

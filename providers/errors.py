@@ -13,6 +13,7 @@ class ProviderError(RuntimeError):
     """The provider could not do the work right now."""
 
     retryable = True
+    maybe_billed = False  # no answer came (a timeout): the service may have done the work
 
     def __init__(self, message: str, retry_after_s: float | None = None) -> None:
         super().__init__(message)

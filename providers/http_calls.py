@@ -11,8 +11,10 @@ from __future__ import annotations
 import email.utils
 import json
 import time
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Any, TypeVar
 
 import httpx
 
@@ -26,6 +28,7 @@ from providers.errors import (
     RateLimited,
 )
 
+T = TypeVar("T")
 MAX_MESSAGE = 300
 # Codes OpenAI-compatible services give a prompt their content policy refuses.
 REFUSAL_CODES = frozenset({"content_policy_violation", "moderation_blocked"})
@@ -98,9 +101,25 @@ def send(
     try:
         response = http.request(method, url, **kwargs)
     except httpx.TimeoutException as error:
-        raise ProviderUnavailable(f"{provider}: timed out ({type(error).__name__})") from None
+        timed_out = ProviderUnavailable(f"{provider}: timed out ({type(error).__name__})")
+        timed_out.maybe_billed = True  # the service may have done (and billed) the work
+        raise timed_out from None
     except httpx.TransportError as error:
         message = scrub(str(error), secrets)
         raise ProviderUnavailable(f"{provider}: cannot connect: {message}") from None
     check(response, provider, secrets)
     return response
+
+
+def while_waiting(call: Callable[[], T], progress: Callable[[], None] | None, every_s: float) -> T:
+    """Run a blocking call in a helper thread, calling `progress` (a heartbeat) meanwhile,
+    so a synchronous API that takes a minute to answer is not taken for a dead worker."""
+    if progress is None:
+        return call()
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="provider-call") as pool:
+        future = pool.submit(call)
+        while True:
+            try:
+                return future.result(timeout=every_s)
+            except FutureTimeout:
+                progress()

@@ -172,6 +172,11 @@ class FilmSteps(ProviderSteps):
         track.picture_done, track.attempts["generate_visual"] = True, art.attempt
         track.providers["generate_visual"] = art.provider
         track.prompt = art.prompt
+        if art.calls_cut_off:
+            track.failovers.append(
+                f"generate_visual: {art.calls_cut_off} call(s) to {art.provider} cut off by a"
+                " crash, retried as new calls and charged"
+            )
         track.cost += art.credits
         track.assets["background"] = art.background_key
         if art.overlay_key:

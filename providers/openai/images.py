@@ -17,17 +17,20 @@ import httpx
 
 from providers.base import FrameArt, FrameRequest
 from providers.errors import OutputUnusable
+from providers.http_calls import while_waiting
 from providers.openai.service import Service, ServiceConfig, idempotency_key
 from providers.picture_fit import fit_picture, model_size
 from providers.prompts import shot_prompt
 
 SIZE_MULTIPLE = 16  # GPT image models take WIDTHxHEIGHT in multiples of 16
+HEARTBEAT_EVERY_S = 2.0
 
 
 class OpenAIImagesProvider:
     name = "openai-images"
     price_per_second = 0.0  # priced per image
     takes_references = True  # through /images/edits
+    synchronous = True  # no job id before the answer: a call cut off is a new call
 
     def __init__(
         self, config: ServiceConfig, price_per_image: float = 0.0, http: httpx.Client | None = None
@@ -49,16 +52,19 @@ class OpenAIImagesProvider:
         }
         key = idempotency_key(self.name, request.request_id or prompt)
         references = list(request.references.values())
-        if references:
+
+        def call() -> httpx.Response:
+            if not references:
+                return self._service.post("images/generations", key, json=fields)
             with ExitStack() as files:
                 parts = [
                     ("image[]", (path.name, files.enter_context(path.open("rb")), "image/png"))
                     for path in references
                 ]
                 data = {k: str(v) for k, v in fields.items()}
-                answer = self._service.post("images/edits", key, data=data, files=parts)
-        else:
-            answer = self._service.post("images/generations", key, json=fields)
+                return self._service.post("images/edits", key, data=data, files=parts)
+
+        answer = while_waiting(call, request.progress, HEARTBEAT_EVERY_S)
         background = out_dir / "background.png"
         fit_picture(_image_bytes(answer, self.name), (width, height), request.profile.art_size,
                     background, self.name)  # fmt: skip

@@ -59,6 +59,7 @@ class FakeOpenAI:
         self.bad_output = ""  # "not_png" | "wrong_size" | "empty_audio"
         self.refused_words = ("forbidden",)
         self.speech_budget: int | None = None  # that many speech answers, then 429 for ever
+        self.delay_s = 0.0  # a picture takes this long to answer
         self.calls: list[dict[str, Any]] = []  # route, body fields, idempotency key, refs
         self.server = FakeServer(self.handle)
 
@@ -149,6 +150,7 @@ class FakeOpenAI:
         if bad:
             return bad
         self._record("images/generations", request, body)
+        time.sleep(self.delay_s)
         return self._image_answer(body)
 
     def _edit(self, request: Request) -> Reply:
