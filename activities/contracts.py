@@ -51,6 +51,8 @@ class GenerateVisualResult:
     credits: float = 0.0  # what the provider charges for this picture
     prompt: str = ""  # the text prompt the shot was drawn from
     calls_cut_off: int = 0  # paid calls of earlier attempts a crash cut off (charged too)
+    clip_key: str | None = None  # the provider's moving clip, already a shot clip
+    frames: int = 0
 
 
 @dataclass(frozen=True)

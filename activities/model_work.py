@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Sequence
 from contextlib import nullcontext
+from pathlib import Path
 
 from temporalio import activity
 from temporalio.exceptions import ApplicationError
@@ -32,6 +33,7 @@ from activities.contracts import (
 )
 from activities.errors import INVALID_INPUT, failures_of
 from activities.paid_calls import PaidCalls
+from media.clip_fit import ClipFitPlan, clip_fit_argv
 from media.dialogue import DialogueMixPlan, VoiceCue, dialogue_argv, treatment_for
 from media.dialogue_timing import line_budgets, line_starts
 from media.ffmpeg import run_ffmpeg
@@ -100,6 +102,9 @@ class ModelActivities:
             with failures_of(visual.name), paid.call(attempt) if synchronous else nullcontext():
                 art = visual.render_frame(frame, scratch)
             lost = paid.cut_off() if synchronous else 0
+            if art.clip is not None:
+                clip_key = job_key(request.job_id, "shots", shot_id, *take, "provider-clip.mp4")
+                self._fit_clip(art.clip, clip_key, request, visual.name)
             self._store.commit(art.background, background_key)
             if art.overlay is not None:
                 self._store.commit(art.overlay, overlay_key)
@@ -113,7 +118,15 @@ class ModelActivities:
             credits=round(picture_price(visual, request.shot.duration_s) * (1 + lost), 3),
             prompt=prompt,
             calls_cut_off=lost,
+            clip_key=clip_key if art.clip is not None else None,
+            frames=request.profile.frames_for(request.shot.duration_s),
         )
+
+    def _fit_clip(self, clip: Path, key: str, request: GenerateVisualInput, provider: str) -> None:
+        """The provider's clip re-encoded to the clip profile and the shot's exact length."""
+        with self._store.writing(key) as temp, failures_of(provider):
+            plan = ClipFitPlan(clip, request.shot.duration_s, temp, request.profile)
+            run_ffmpeg(clip_fit_argv(plan), on_progress=lambda _: activity.heartbeat())
 
     @activity.defn
     def make_character_references(

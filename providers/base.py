@@ -91,12 +91,17 @@ class FrameArt:
     layers: when given, the background split by depth (far to near), so a move can differ
     by depth (parallax, rack focus); `background` stays their flattened composite.
     effects: animated layers (rain, snow, fog, fire) composited over the moved picture.
+    clip: see below; `background` is then its first frame.
     """
 
     background: Path
     overlay: Path | None
     layers: list[ArtLayer] = field(default_factory=list)
     effects: list[ArtEffect] = field(default_factory=list)
+    # A moving clip the provider made (ComfyUI image-to-video), any size, rate and length:
+    # re-encoded to the clip profile and the shot's exact duration, it is the shot's
+    # picture track instead of `background` moved by the camera.
+    clip: Path | None = None
 
 
 class VisualProvider(Protocol):

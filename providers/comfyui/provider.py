@@ -10,6 +10,7 @@ move is applied by the compositor as for every picture.
 from __future__ import annotations
 
 import hashlib
+import subprocess
 import time
 import uuid
 from dataclasses import dataclass
@@ -18,8 +19,9 @@ from pathlib import Path
 import httpx
 from PIL import Image
 
+from media.clip_fit import first_frame_argv
 from providers.base import FrameArt, FrameRequest
-from providers.comfyui.client import ComfyClient, JobStatus
+from providers.comfyui.client import ComfyClient, JobStatus, OutputFile
 from providers.comfyui.graph import GraphInputs, fill, load_workflow, reference_slots
 from providers.errors import NodeError, OutputUnusable, ProviderCancelled, ProviderUnavailable
 from providers.picture_fit import fit_picture, model_size
@@ -28,6 +30,9 @@ from providers.prompts import negative_prompt, shot_prompt
 PROMPT_NAMESPACE = uuid.UUID("6f1d3c55-41a7-4c61-9a4e-2d0f6b0e8a11")
 CLIENT_ID = "filmstudio"
 SIZE_MULTIPLE = 8  # latent models work in 8-pixel blocks
+# History output keys that hold moving pictures: "gifs" (VideoHelperSuite's Video Combine,
+# mp4 or gif), "videos"; a still workflow reports "images".
+VIDEO_KINDS = ("gifs", "videos")
 
 
 @dataclass(frozen=True)
@@ -82,7 +87,11 @@ class ComfyUIVisualProvider:
             )
             self._client.submit(prompt_id, fill(graph, inputs), CLIENT_ID)
         self._wait(prompt_id, request)
-        image = next((out for out in self._client.outputs(prompt_id) if out.kind == "images"), None)
+        outputs = self._client.outputs(prompt_id)
+        video = next((out for out in outputs if out.kind in VIDEO_KINDS), None)
+        if video is not None:
+            return self._clip(video, request, out_dir)
+        image = next((out for out in outputs if out.kind == "images"), None)
         if image is None:
             raise OutputUnusable(f"{self.name}: prompt {prompt_id} made no image")
         background = out_dir / "background.png"
@@ -91,6 +100,19 @@ class ComfyUIVisualProvider:
             background, self.name,
         )  # fmt: skip
         return FrameArt(background=background, overlay=None)
+
+    def _clip(self, video: OutputFile, request: FrameRequest, out_dir: Path) -> FrameArt:
+        """A moving clip: kept as made (the activity re-encodes it), its first frame the
+        background; a file ffmpeg cannot read is unusable."""
+        clip = out_dir / f"provider-clip{Path(video.filename).suffix or '.mp4'}"
+        clip.write_bytes(self._client.download(video))
+        background = out_dir / "background.png"
+        argv = first_frame_argv(clip, background, request.profile.art_size)
+        done = subprocess.run(argv, capture_output=True, check=False)
+        if done.returncode != 0 or not background.exists():
+            tail = done.stderr.decode("utf-8", "replace").strip()[-200:]
+            raise OutputUnusable(f"{self.name}: the clip is not a video ({tail})")
+        return FrameArt(background=background, overlay=None, clip=clip)
 
     def _wait(self, prompt_id: str, request: FrameRequest) -> None:
         try:

@@ -20,9 +20,12 @@ delete and interrupt. Knobs: `job_seconds`, `fail_5xx` (the next N calls answer 
 from __future__ import annotations
 
 import io
+import subprocess
+import tempfile
 import threading
 import time
 import uuid
+from pathlib import Path
 from typing import Any
 
 from PIL import Image
@@ -35,10 +38,13 @@ NODES: dict[str, tuple[str, ...]] = {  # class_type -> required inputs
     "ImageScale": ("image", "upscale_method", "width", "height", "crop"),
     "ImageBlend": ("image1", "image2", "blend_factor", "blend_mode"),
     "SaveImage": ("images", "filename_prefix"),
+    # ComfyUI-VideoHelperSuite's Video Combine (a custom node): frames to an mp4, reported
+    # under "gifs" in the history. Here it holds its one image for `clip_frames` frames.
+    "VHS_VideoCombine": ("images", "frame_rate", "loop_count", "filename_prefix", "format"),
     "PrimitiveString": ("value",),
     "PrimitiveInt": ("value",),
 }
-OUTPUT_NODES = {"SaveImage"}
+OUTPUT_NODES = {"SaveImage", "VHS_VideoCombine"}
 
 
 class FakeComfyUI:
@@ -48,6 +54,7 @@ class FakeComfyUI:
         self.rate_limited = False
         self.retry_after = "1"
         self.bad_output = ""  # "not_png" | "wrong_size"
+        self.clip_frames = 20
         self.submits: list[tuple[str, dict[str, Any]]] = []
         self.uploads: dict[str, bytes] = {}
         self.deletes: list[str] = []
@@ -232,9 +239,26 @@ class FakeComfyUI:
                 outputs[node_id] = {
                     "images": [{"filename": filename, "subfolder": "", "type": "output"}]
                 }
+            elif kind == "VHS_VideoCombine":
+                filename = f"{inputs['filename_prefix'].replace('/', '_')}_00001.mp4"
+                self._outputs[filename] = self._video(value(inputs["images"]), inputs["frame_rate"])
+                video = {"filename": filename, "subfolder": "", "type": "output"}
+                outputs[node_id] = {"gifs": [{**video, "format": inputs["format"]}]}
         done = ["execution_success", {"prompt_id": prompt_id, "timestamp": 0}]
         status = {"status_str": "success", "completed": True, "messages": [started, done]}
         return {"prompt": item, "outputs": outputs, "status": status, "meta": {}}
+
+    def _video(self, image: Image.Image, rate: object) -> bytes:
+        with tempfile.TemporaryDirectory() as work:
+            still, clip = Path(work) / "frame.png", Path(work) / "clip.mp4"
+            image.save(still)
+            subprocess.run(
+                ["ffmpeg", "-v", "error", "-y", "-loop", "1", "-framerate", str(rate), "-i",
+                 str(still), "-frames:v", str(self.clip_frames), "-pix_fmt", "yuv420p",
+                 "-c:v", "libx264", str(clip)],
+                check=True,
+            )  # fmt: skip
+            return clip.read_bytes()
 
     def _encode(self, image: Image.Image) -> bytes:
         if self.bad_output == "not_png":

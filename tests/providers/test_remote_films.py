@@ -187,3 +187,27 @@ async def test_a_voice_provider_that_fails_for_good_recasts_the_film(
         assert shot.providers["synthesize_dialogue"] == "espeak-ng"
     assert any("spoken again on espeak-ng" in entry for shot in shots for entry in shot.failovers)
     assert len([c for c in openai.calls_to("audio/speech")]) == 1
+
+
+async def test_a_comfyui_clip_is_the_shots_picture_track(client: Client, tmp_path: Path) -> None:
+    clip_workflow = Path(__file__).with_name("weightless-clip-workflow.json")
+    with FakeComfyUI() as comfy:
+        comfy.clip_frames = 20  # 2.5 s at 8 fps for a 1.5 s shot at 24 fps
+        settings = remote_settings(
+            client, tmp_path, comfy.url, visual_provider="comfyui", comfyui_workflow=clip_workflow
+        )
+        async with AsyncExitStack() as stack:
+            await serve(stack, client, settings, settings.worker_queues())
+            handle = await start(client, settings, film_input(settings, script=SCRIPT_ONE_SHOT))
+            result = await handle.result()
+            state = await handle.query(FilmWorkflow.state)
+            history = (await handle.fetch_history()).to_json()
+    [shot] = [shot for scene in state.scenes for shot in scene.shots]
+    assert shot.assets["clip"].endswith("provider-clip.mp4")
+    clip = probe(settings.artifact_root / shot.assets["clip"])
+    assert (clip.width, clip.height, clip.video_codec) == (320, 180, "h264")
+    assert clip.video_frames == 36 and clip.duration_s == pytest.approx(1.5, abs=0.01)
+    assert probe(settings.artifact_root / result.video_key).duration_s == pytest.approx(
+        1.5, abs=0.05
+    )
+    assert _scheduled_queues(history, "render_shot") == set()  # no camera move over a still
