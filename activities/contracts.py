@@ -160,6 +160,7 @@ class ComposeScoreInput:
     job_id: str
     cues: list[ScoreCue]
     profile: RenderProfile
+    provider: str = ""  # which music provider of the chain composes; "" for the first
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,9 @@ class ModelActivities:
         music: MusicProvider,
         visual_fallbacks: Sequence[VisualProvider] = (),
         voice_fallbacks: Sequence[VoiceProvider] = (),
+        music_fallbacks: Sequence[MusicProvider] = (),
     ) -> None:
+        self._musics = {provider.name: provider for provider in (music, *music_fallbacks)}
         self._voices = {provider.name: provider for provider in (voice, *voice_fallbacks)}
         self._store = store
         self._visuals = {provider.name: provider for provider in (visual, *visual_fallbacks)}
@@ -201,16 +203,21 @@ class ModelActivities:
     @activity.defn
     def compose_score(self, request: ComposeScoreInput) -> ComposeScoreResult:
         score_key = job_key(request.job_id, "score.wav")
-        with self._store.writing(score_key) as temp, failures_of(self._music.name):
-            track = self._music.compose(
-                request.cues, request.job_id, temp, request.profile.audio_rate
+        music = self._musics.get(request.provider or self._music.name)
+        if music is None:
+            raise ApplicationError(
+                f"this worker has no music provider {request.provider!r}",
+                type=INVALID_INPUT,
+                non_retryable=True,
             )
+        with self._store.writing(score_key) as temp, failures_of(music.name):
+            track = music.compose(request.cues, request.job_id, temp, request.profile.audio_rate)
         seconds = sum(cue.duration_s for cue in request.cues)
         return ComposeScoreResult(
             score_key=score_key,
             duration_s=track.duration_s,
-            provider=self._music.name,
-            credits=round(self._music.price_per_second * seconds, 3),
+            provider=music.name,
+            credits=round(music.price_per_second * seconds, 3),
         )
 
 

@@ -46,7 +46,10 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
             picture_per_second=max(provider.price_per_second for provider in visuals),
             picture_per_shot=max(registry.picture_price(provider, 0.0) for provider in visuals),
             voice_per_character=app.state.voice.price_per_character,
-            music_per_second=registry.music_provider(settings.music_provider).price_per_second,
+            music_per_second=max(
+                registry.music_provider(name).price_per_second
+                for name in registry.chain(settings.music_provider)
+            ),
             render_per_second=settings.render_price_per_second,
         )
         app.state.temporal = temporal or await Client.connect(

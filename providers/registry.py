@@ -69,11 +69,15 @@ def voice_provider(name: str, remote: RemoteProviders | None = None) -> VoicePro
 
 
 def music_provider(name: str) -> MusicProvider:
+    if name == "outage":
+        from providers.outage import OutageMusicProvider
+
+        return OutageMusicProvider()
     if name == "synth-score":
         from providers.synth_score import SynthScoreProvider
 
         return SynthScoreProvider()
-    raise UnknownProviderError(f"unknown music provider {name!r}; available: synth-score")
+    raise UnknownProviderError(f"unknown music provider {name!r}; available: synth-score, outage")
 
 
 def moderation_provider(name: str, terms: list[str], deny_file: Path | None) -> ModerationProvider:

@@ -71,6 +71,7 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
             registry.visual_provider(name, remote)
             for name in registry.chain(settings.visual_provider)
         ]
+        musics = [registry.music_provider(n) for n in registry.chain(settings.music_provider)]
         first_voice, *voice_fallbacks = [
             registry.voice_provider(name, remote)
             for name in registry.chain(settings.voice_provider)
@@ -79,8 +80,9 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
             store,
             visual=first_visual,
             voice=first_voice,
-            music=registry.music_provider(settings.music_provider),
+            music=musics[0],
             visual_fallbacks=fallbacks,
+            music_fallbacks=musics[1:],
             voice_fallbacks=voice_fallbacks,
         )
         for queue, name in provider_queues.items():

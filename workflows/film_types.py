@@ -67,6 +67,7 @@ class FilmInput:
     # The voice chain: the film is cast on the first; if it fails for good, every line is
     # spoken again on the next, cast there ([] or one: no failover, as before).
     voice_providers: list[str] = field(default_factory=list)
+    music_providers: list[str] = field(default_factory=list)  # the score's chain, as pictures
 
 
 @dataclass(frozen=True)
@@ -185,3 +186,5 @@ class FilmState:
     references_by: str = ""  # the visual provider that drew the character references
     cast_provider: str = ""  # the voice provider the cast speaks on, once it moved
     voice_failovers: list[str] = field(default_factory=list)  # "from -> to (why)"
+    score_provider: str = ""  # the music provider that composed the score
+    score_failovers: list[str] = field(default_factory=list)  # "from -> to (why)"

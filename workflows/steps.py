@@ -19,6 +19,7 @@ with workflow.unsafe.imports_passed_through():
         ComposeFilmInput,
         ComposeFilmResult,
         ComposeScoreInput,
+        ComposeScoreResult,
         CreditsInput,
         CreditsResult,
         GenerateVisualInput,
@@ -52,6 +53,7 @@ T = TypeVar("T")
 # Patches (see workflows/film.py): a remote provider's pictures and voices run on its own
 # task queue, heartbeating, and are awaited when cancelled so the provider is told.
 PROVIDER_QUEUES = "remote-providers-on-own-queues"
+MUSIC_FAILOVER = "music-chain-failover"  # a score provider that fails hands over to the next
 # Media activities are awaited on cancellation: the run closes only once ffmpeg is killed
 # and partial files are gone.
 AWAIT_CANCEL = ActivityCancellationType.WAIT_CANCELLATION_COMPLETED
@@ -307,22 +309,44 @@ class FilmSteps(ProviderSteps):
         return await self.dialogue(shot, speak=False)
 
     async def score(self, plan: FilmPlan) -> str:
-        score = await self.step(
-            "compose_score",
-            None,
-            workflow.execute_activity_method(
-                ModelActivities.compose_score,
-                ComposeScoreInput(self._request.job_id, score_cues(plan), self._request.profile),
-                task_queue=self._queues.models,
-                start_to_close_timeout=policies.SCORE_TIMEOUT,
-                retry_policy=policies.RETRY,
-                summary="compose the score",
-            ),
-        )
+        """The score from the first music provider of the chain that can compose it."""
+        chain = self._request.music_providers
+        for index, provider in enumerate(chain if len(chain) > 1 else [""]):
+            try:
+                score = await self._score(plan, provider)
+                break
+            except StepFailed as failed:
+                last = index == len(chain) - 1
+                if last or failed.info.error_type not in FAILOVER_ERRORS:
+                    raise
+                if not workflow.patched(MUSIC_FAILOVER):
+                    raise
+                self._film.score_failovers.append(
+                    f"compose_score: {provider} -> {chain[index + 1]} ({failed.info.error_type})"
+                )
+        self._film.score_provider = score.provider
         self._film.score_done = True
         self._film.score_cost = score.credits
         self._film.assets["score"] = score.score_key
         return score.score_key
+
+    async def _score(self, plan: FilmPlan, provider: str) -> ComposeScoreResult:
+        where = f" via {provider}" if provider else ""
+        score: ComposeScoreResult = await self.step(
+            "compose_score",
+            None,
+            workflow.execute_activity_method(
+                ModelActivities.compose_score,
+                ComposeScoreInput(
+                    self._request.job_id, score_cues(plan), self._request.profile, provider
+                ),
+                task_queue=self._queues.models,
+                start_to_close_timeout=policies.SCORE_TIMEOUT,
+                retry_policy=policies.RETRY,
+                summary=f"compose the score{where}",
+            ),
+        )
+        return score
 
     async def soundtrack(self, stem_keys: list[str], score_key: str) -> str:
         mixed = await self.step(

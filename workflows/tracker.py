@@ -83,6 +83,8 @@ class FilmTracker:
         self.references_by = ""  # the provider that drew them
         self.voice_provider = ""  # "" : the chain's first; the next once the cast moved
         self.voice_failovers: list[str] = []
+        self.score_provider = ""
+        self.score_failovers: list[str] = []
 
     def planned(self, plan: FilmPlan) -> None:
         self.plan = plan
@@ -155,6 +157,8 @@ class FilmTracker:
             references_by=self.references_by,
             cast_provider=self.voice_provider,
             voice_failovers=list(self.voice_failovers),
+            score_provider=self.score_provider,
+            score_failovers=list(self.score_failovers),
         )
 
     def summary(self) -> str:

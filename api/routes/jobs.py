@@ -177,6 +177,7 @@ async def create_job(
                 provider_queues=settings.provider_queues(),
                 voice_queue=settings.provider_queues().get(voices[0], ""),
                 voice_providers=voices,
+                music_providers=registry.chain(settings.music_provider),
             ),
             id=job.workflow_id,
             task_queue=settings.orchestration_queue,

@@ -59,6 +59,7 @@ def film_input(settings: Settings, script: str = SCRIPT, **options: Any) -> Film
         provider_queues=queues,
         voice_queue=queues.get(chain(settings.voice_provider)[0], ""),
         voice_providers=chain(settings.voice_provider),
+        music_providers=chain(settings.music_provider),
     )
 
 
