@@ -8,6 +8,7 @@ from dataclasses import asdict
 from fastapi import Request, status
 from fastapi.responses import JSONResponse
 
+from api.references import InvalidReference, check_reference
 from api.schemas import JobCreate
 from core.breakdown import (
     Breakdown,
@@ -28,9 +29,11 @@ class BreakdownRefused(Exception):
         self.response = response
 
 
-def cast_voices(body: JobCreate, voice_provider: str) -> dict[str, str]:
-    """options.cast as voices: a string is a voice; an object may name one, and the voice
-    provider it is for (the film's own), but not yet a reference picture."""
+def cast_voices(
+    body: JobCreate, voice_provider: str, allow_private: bool = False
+) -> dict[str, str]:
+    """options.cast as voices: a string is a voice; an object may name one, the voice
+    provider it is for (the film's own), and a reference picture (checked, not fetched)."""
     voices: dict[str, str] = {}
     for name, member in body.options.cast.items():
         if isinstance(member, str):
@@ -38,11 +41,10 @@ def cast_voices(body: JobCreate, voice_provider: str) -> dict[str, str]:
             continue
         where = f"options.cast.{name}"
         if member.reference:
-            raise InvalidOptionError(
-                f"{where}.reference",
-                "user-supplied references are not accepted yet; each character's reference "
-                "is made once per film by the first visual provider that takes references",
-            )
+            try:
+                check_reference(member.reference, allow_private)
+            except InvalidReference as error:
+                raise InvalidOptionError(f"{where}.reference", str(error)) from None
         if member.provider and member.provider != voice_provider:
             raise InvalidOptionError(
                 f"{where}.provider", f"this service speaks with {voice_provider!r} only"
@@ -52,9 +54,21 @@ def cast_voices(body: JobCreate, voice_provider: str) -> dict[str, str]:
     return voices
 
 
-def options_of(body: JobCreate, voice_provider: str = "") -> BreakdownOptions:
+def cast_references(body: JobCreate) -> dict[str, str]:
+    """Character (as the plan names it) -> the reference the user gave: upload id or URL."""
+    return {
+        name.upper(): member.reference
+        for name, member in body.options.cast.items()
+        if not isinstance(member, str) and member.reference
+    }
+
+
+def options_of(
+    body: JobCreate, voice_provider: str = "", allow_private: bool = False
+) -> BreakdownOptions:
     return BreakdownOptions(
-        script_format=body.options.format, cast=cast_voices(body, voice_provider)
+        script_format=body.options.format,
+        cast=cast_voices(body, voice_provider, allow_private),
     )
 
 
@@ -62,7 +76,8 @@ def breakdown_for(request: Request, body: JobCreate) -> Breakdown:
     voice: VoiceProvider = request.app.state.voice
     moderator: ModerationProvider = request.app.state.moderator
     try:
-        options = options_of(body, voice.name)
+        settings: Settings = request.app.state.settings
+        options = options_of(body, voice.name, settings.webhook_allow_private)
         return break_down(body.script, body.title, options, voice, moderator)
     except ContentRefusedError as error:
         raise BreakdownRefused(
@@ -119,4 +134,11 @@ def _issues(error: ScriptError, error_type: str, what: str) -> JSONResponse:
             "column": first["column"],
             "errors": issues,
         },
+    )
+
+
+def invalid_option(field: str, detail: str) -> JSONResponse:
+    return JSONResponse(
+        status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+        content={"detail": detail, "field": field, "type": "InvalidInput"},
     )

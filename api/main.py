@@ -10,7 +10,7 @@ from temporalio.client import Client
 
 from accounts.ledger import Ledger
 from api.limits import BodySizeLimit
-from api.routes import control, credits, files, health, jobs, revisions, scripts
+from api.routes import control, credits, files, health, jobs, revisions, scripts, uploads
 from api.signing import UrlSigner, load_or_create_secret
 from core.estimate import Prices
 from core.settings import Settings, get_settings
@@ -71,7 +71,12 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
     app.include_router(scripts.router)
     app.include_router(credits.router)
     app.include_router(files.router)
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    app.include_router(uploads.router)
+    app.add_middleware(
+        BodySizeLimit,
+        max_bytes=settings.max_request_bytes,
+        paths={"/api/v1/uploads": settings.max_upload_bytes},
+    )
     return app
 
 

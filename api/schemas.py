@@ -19,8 +19,9 @@ class CastMember(BaseModel):
     reference: str | None = Field(
         default=None,
         max_length=2000,
-        description="a reference picture of the character (not accepted yet: references are "
-        "made once per film by the first visual provider that takes them)",
+        description="a reference picture of the character: an upload id (POST "
+        "/api/v1/uploads) or an https URL; else one is made once per film by the first "
+        "visual provider that takes references",
     )
 
 

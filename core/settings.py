@@ -42,6 +42,7 @@ class Settings(BaseSettings):
 
     # API limits
     max_request_bytes: int = 256_000
+    max_upload_bytes: int = 4_000_000  # a character reference picture (POST /api/v1/uploads)
     page_size_max: int = 100
 
     # Access: the CLI's API key (else .data/dev-api-key, which `make up` writes), and the

@@ -19,6 +19,7 @@ from api.breakdowns import (
     estimate_for,
     webhook_target,
 )
+from api.cast_references import stored_references
 from api.deps import (
     ClientDep,
     LedgerDep,
@@ -127,10 +128,15 @@ async def create_job(
     settings: SettingsDep,
     tenant: TenantDep,
     ledger: LedgerDep,
+    store: StoreDep,
 ) -> Any:
     try:
         breakdown = breakdown_for(request, body)  # refused here costs nothing, starts nothing
         webhook_url = webhook_target(body, settings)
+    except BreakdownRefused as refused:
+        return refused.response
+    try:
+        references = await stored_references(body, tenant.id, store, settings)
     except BreakdownRefused as refused:
         return refused.response
     plan = breakdown.plan
@@ -166,6 +172,7 @@ async def create_job(
                     on_shot_failure=body.options.on_shot_failure,
                     webhook_url=webhook_url,
                     revision_window_s=settings.revision_window_s,
+                    references=references,
                     style=body.options.style,
                     negative_prompt=body.options.negative_prompt,
                 ),

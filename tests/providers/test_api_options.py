@@ -42,7 +42,7 @@ async def test_cast_takes_an_object(api: httpx.AsyncClient, app: FastAPI) -> Non
 async def test_cast_objects_say_what_they_cannot_do(api: httpx.AsyncClient) -> None:
     for member, field in (
         ({"voice": "nova", "provider": "elsewhere"}, "options.cast.MARA.provider"),
-        ({"reference": "https://example.org/mara.png"}, "options.cast.MARA.reference"),
+        ({"reference": "ftp://example.org/mara.png"}, "options.cast.MARA.reference"),
     ):
         body = {"script": SCRIPT, "options": {"cast": {"MARA": member}}}
         response = await api.post("/api/v1/scripts/preview", json=body)
