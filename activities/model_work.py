@@ -33,6 +33,7 @@ from activities.contracts import (
 )
 from activities.errors import INVALID_INPUT, failures_of
 from activities.paid_calls import PaidCalls
+from core.error_types import ErrorType
 from media.clip_fit import ClipFitPlan, clip_fit_argv
 from media.dialogue import DialogueMixPlan, VoiceCue, dialogue_argv, treatment_for
 from media.dialogue_timing import line_budgets, line_starts
@@ -101,8 +102,18 @@ class ModelActivities:
             )
             synchronous = getattr(visual, "synchronous", False)
             attempt = activity.info().attempt
-            with failures_of(visual.name), paid.call(attempt) if synchronous else nullcontext():
-                art = visual.render_frame(frame, scratch)
+            try:
+                with failures_of(visual.name), paid.call(attempt) if synchronous else nullcontext():
+                    art = visual.render_frame(frame, scratch)
+            except ApplicationError as error:
+                if remote and error.type == ErrorType.PROVIDER_OUTPUT_UNUSABLE:
+                    # the provider answered, and bills the answer: the shot is charged for it
+                    billed = round(picture_price(visual, request.shot.duration_s), 3)
+                    details = {"provider": visual.name, "billed": billed}
+                    raise ApplicationError(
+                        error.message, details, type=error.type, non_retryable=True
+                    ) from error
+                raise
             lost = paid.cut_off() if synchronous else 0
             if art.clip is not None:
                 clip_key = job_key(request.job_id, "shots", shot_id, *take, "provider-clip.mp4")

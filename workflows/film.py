@@ -56,6 +56,8 @@ LEDGER_AND_REVISIONS = "ledger-revisions-webhooks"
 CHARACTER_BIBLE = "character-bible"
 # a voice provider that fails for good hands the whole cast to the next of the chain
 VOICE_FAILOVER = "voice-failover-recast"
+# a film that fails is charged for the work its shots had done (and calls billed)
+CHARGE_ON_FAILURE = "charge-done-work-on-failure"
 NO_REASON = ControlInput()
 
 
@@ -158,6 +160,10 @@ class FilmWorkflow:
         except StepFailed as failed:
             self._film.error = failed.info
             self._enter(Stage.FAILED)
+            owed = any(track.cost > 0 for track in self._film.shots.values())
+            if self._ledger and owed and workflow.patched(CHARGE_ON_FAILURE):
+                for shot_id in list(self._film.shots):
+                    await self._charge_shot(shot_id)
             await self._settle("film failed")
             await self._notify("film.failed", {"error": failed.info.message})
             where = f" for shot {failed.info.shot_id}" if failed.info.shot_id else ""

@@ -99,6 +99,7 @@ class FailureInfo:
     message: str
     provider: str = ""  # the provider (or tool) that failed, when the activity said
     retryable: bool = True  # False: retrying cannot help (bad input, refused content)
+    billed: float = 0.0  # credits the provider bills for the failed call (an unusable output)
 
 
 @dataclass(frozen=True)

@@ -85,3 +85,32 @@ async def test_a_call_cut_off_by_a_crash_is_charged_as_a_new_call(
     ]
     memos = {entry.memo: entry.amount for entry in ledger.entries(tenant) if entry.kind == "charge"}
     assert memos["shot 01-01 take 1"] >= 8_000  # the picture's 8 credits, and the render
+
+
+async def test_an_unusable_picture_the_provider_bills_is_charged(
+    client: Client, tmp_path: Path
+) -> None:
+    with FakeOpenAI(KEY) as openai:
+        openai.bad_output = "not_png"
+        settings = remote_settings(
+            client, tmp_path, openai_url=openai.url, visual_provider="openai-images",
+            openai_images_price_per_image=4.0,
+        )  # fmt: skip
+        engine = make_engine(settings.database_url)
+        create_tables(engine)
+        ledger = Ledger(engine)
+        tenant = ledger.create_tenant("billed-failure", 1000).tenant.id
+        async with AsyncExitStack() as stack:
+            await serve(stack, client, settings, settings.worker_queues())
+            request = replace(
+                film_input(settings, script=SCRIPT, on_shot_failure="placeholder"),
+                tenant_id=tenant, credits_estimate=50_000,
+            )  # fmt: skip
+            handle = await start(client, settings, request)
+            await handle.result()
+            state = await handle.query(FilmWorkflow.state)
+    [shot] = [shot for scene in state.scenes for shot in scene.shots]
+    assert shot.error is not None and shot.error.error_type == "ProviderOutputUnusable"
+    assert shot.error.billed == 4.0 and len(openai.calls) == 1  # not retried
+    memos = {entry.memo: entry.amount for entry in ledger.entries(tenant) if entry.kind == "charge"}
+    assert memos["shot 01-01 take 1"] == 4_000
