@@ -128,7 +128,10 @@ class ModelActivities:
             overlay_key=overlay_key if art.overlay is not None else None,
             provider=visual.name,
             attempt=activity.info().attempt,
-            credits=round(picture_price(visual, request.shot.duration_s) * (1 + lost), 3),
+            credits=round(
+                picture_price(visual, request.shot.duration_s, art.clip is not None) * (1 + lost),
+                3,
+            ),
             prompt=prompt,
             calls_cut_off=lost,
             clip_key=clip_key if art.clip is not None else None,

@@ -43,7 +43,9 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
         ]
         app.state.prices = Prices(
             # a shot may fail over to any provider of the chain: hold for the dearest
-            picture_per_second=max(provider.price_per_second for provider in visuals),
+            picture_per_second=max(
+                registry.picture_price(provider, 1.0, clip=True) for provider in visuals
+            ),
             picture_per_shot=max(registry.picture_price(provider, 0.0) for provider in visuals),
             voice_per_character=app.state.voice.price_per_character,
             music_per_second=max(

@@ -95,6 +95,7 @@ class Settings(BaseSettings):
     comfyui_url: str = "http://127.0.0.1:8188"
     comfyui_workflow: Path = Path("examples/comfyui-workflow.json")
     comfyui_price_per_image: float = 1.0
+    comfyui_price_per_clip_second: float = 0.5  # a moving clip (image-to-video) instead
     comfyui_concurrency: int = 1  # one GPU runs one prompt at a time
     comfyui_rate_per_s: float = 0.0
     comfyui_job_timeout_s: float = 600.0
@@ -130,6 +131,7 @@ class Settings(BaseSettings):
                 self.comfyui_url,
                 self.comfyui_workflow,
                 self.comfyui_price_per_image,
+                price_per_clip_second=self.comfyui_price_per_clip_second,
                 poll_interval_s=self.provider_poll_interval_s,
                 job_timeout_s=self.comfyui_job_timeout_s,
             ),

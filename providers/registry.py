@@ -22,8 +22,12 @@ def is_remote(name: str) -> bool:
     return name in REMOTE_PROVIDERS
 
 
-def picture_price(provider: VisualProvider, seconds: float) -> float:
-    """What a provider charges for one shot's picture: per second, plus per image."""
+def picture_price(provider: VisualProvider, seconds: float, clip: bool = False) -> float:
+    """What a provider charges for one shot's picture: per second, plus per image (a
+    still) or per second of a moving clip it made."""
+    if clip:
+        per_clip_second: float = getattr(provider, "price_per_clip_second", 0.0)
+        return (provider.price_per_second + per_clip_second) * seconds
     per_image: float = getattr(provider, "price_per_image", 0.0)
     return provider.price_per_second * seconds + per_image
 

@@ -40,6 +40,7 @@ class ComfyConfig:
     url: str
     workflow: Path
     price_per_image: float = 0.0
+    price_per_clip_second: float = 0.0  # a moving clip is priced by its seconds instead
     poll_interval_s: float = 0.5
     job_timeout_s: float = 600.0  # then the activity retries and resumes waiting
     http_timeout_s: float = 30.0
@@ -56,6 +57,7 @@ class ComfyUIVisualProvider:
     def __init__(self, config: ComfyConfig, http: httpx.Client | None = None) -> None:
         self._config = config
         self.price_per_image = config.price_per_image
+        self.price_per_clip_second = config.price_per_clip_second
         self._http = http or httpx.Client(timeout=config.http_timeout_s)
         self._client = ComfyClient(config.url, self._http, self.name)
 

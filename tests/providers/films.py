@@ -3,6 +3,8 @@ for every queue (the providers' own included) and a run to completion."""
 
 from __future__ import annotations
 
+import base64
+import json
 import uuid
 from contextlib import AsyncExitStack
 from pathlib import Path
@@ -75,3 +77,15 @@ async def serve(
 ) -> None:
     for worker in build_workers(client, settings, queues):
         await stack.enter_async_context(worker)
+
+
+def visual_results(history_json: str) -> list[dict[str, object]]:
+    """Every GenerateVisualResult in a history, decoded."""
+    results = []
+    for event in json.loads(history_json)["events"]:
+        done = event.get("activityTaskCompletedEventAttributes")
+        for payload in (done or {}).get("result", {}).get("payloads", []):
+            value = json.loads(base64.b64decode(payload["data"]))
+            if isinstance(value, dict) and "background_key" in value:
+                results.append(value)
+    return results

@@ -5,8 +5,6 @@ the per-image price comes from settings."""
 from __future__ import annotations
 
 import asyncio
-import base64
-import json
 from contextlib import AsyncExitStack
 from dataclasses import replace
 from pathlib import Path
@@ -17,7 +15,7 @@ from accounts.ledger import Ledger
 from storage.database import create_tables, make_engine
 from tests.conftest import wait_for
 from tests.e2e.processes import Processes
-from tests.providers.films import KEY, film_input, remote_settings, serve, start
+from tests.providers.films import KEY, film_input, remote_settings, serve, start, visual_results
 from tests.providers.openai_fake import FakeOpenAI
 from workflows.film import FilmWorkflow
 
@@ -25,17 +23,6 @@ SCRIPT = """SCENE 1: EXT. HARBOUR - NIGHT
 SHOT 1: Wide shot - 1.5s
 Lights on the water.
 """
-
-
-def _visual_results(history_json: str) -> list[dict[str, object]]:
-    results = []
-    for event in json.loads(history_json)["events"]:
-        done = event.get("activityTaskCompletedEventAttributes")
-        for payload in (done or {}).get("result", {}).get("payloads", []):
-            value = json.loads(base64.b64decode(payload["data"]))
-            if isinstance(value, dict) and "background_key" in value:
-                results.append(value)
-    return results
 
 
 async def test_a_call_cut_off_by_a_crash_is_charged_as_a_new_call(
@@ -76,7 +63,7 @@ async def test_a_call_cut_off_by_a_crash_is_charged_as_a_new_call(
             processes.stop_all()
     first, retry = openai.calls_to("images/generations")
     assert first["idempotency_key"] == retry["idempotency_key"]  # a service may dedupe it
-    [picture] = _visual_results(history)
+    [picture] = visual_results(history)
     assert picture["calls_cut_off"] == 1 and picture["credits"] == 8.0  # two calls at 4.0
     [shot] = [shot for scene in state.scenes for shot in scene.shots]
     assert shot.failovers == [

@@ -15,7 +15,14 @@ from media.ffmpeg import probe
 from providers.comfyui.provider import prompt_id_for
 from tests.conftest import wait_for
 from tests.providers.comfy_fake import FakeComfyUI
-from tests.providers.films import KEY, film_input, remote_settings, serve, start
+from tests.providers.films import (
+    KEY,
+    film_input,
+    remote_settings,
+    serve,
+    start,
+    visual_results,
+)
 from tests.providers.openai_fake import FakeOpenAI
 from workflows.film import FilmWorkflow
 from workflows.film_types import ShotStatus
@@ -194,8 +201,9 @@ async def test_a_comfyui_clip_is_the_shots_picture_track(client: Client, tmp_pat
     with FakeComfyUI() as comfy:
         comfy.clip_frames = 20  # 2.5 s at 8 fps for a 1.5 s shot at 24 fps
         settings = remote_settings(
-            client, tmp_path, comfy.url, visual_provider="comfyui", comfyui_workflow=clip_workflow
-        )
+            client, tmp_path, comfy.url, visual_provider="comfyui", comfyui_workflow=clip_workflow,
+            comfyui_price_per_clip_second=2.0,
+        )  # fmt: skip
         async with AsyncExitStack() as stack:
             await serve(stack, client, settings, settings.worker_queues())
             handle = await start(client, settings, film_input(settings, script=SCRIPT_ONE_SHOT))
@@ -211,3 +219,5 @@ async def test_a_comfyui_clip_is_the_shots_picture_track(client: Client, tmp_pat
         1.5, abs=0.05
     )
     assert _scheduled_queues(history, "render_shot") == set()  # no camera move over a still
+    [picture] = visual_results(history)
+    assert picture["credits"] == 3.0  # 1.5 s of clip at 2.0 credits a second
