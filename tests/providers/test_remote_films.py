@@ -25,7 +25,7 @@ from tests.providers.films import (
 )
 from tests.providers.openai_fake import FakeOpenAI
 from workflows.film import FilmWorkflow
-from workflows.film_types import ShotStatus
+from workflows.film_types import RegenerateShotInput, ShotStatus
 
 
 def _scheduled_queues(history_json: str, activity: str) -> set[str]:
@@ -141,7 +141,9 @@ async def test_a_cancel_reaches_comfyui(client: Client, tmp_path: Path) -> None:
     assert len(comfy.submits) == 1
 
 
-async def test_a_bad_key_never_shows(client: Client, tmp_path: Path) -> None:
+async def test_a_bad_key_never_shows(
+    client: Client, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     with FakeOpenAI("sk-the-right-one") as openai:
         settings = remote_settings(
             client, tmp_path, openai_url=openai.url, visual_provider="openai-images"
@@ -162,6 +164,7 @@ async def test_a_bad_key_never_shows(client: Client, tmp_path: Path) -> None:
     assert shot.attempts["generate_visual"] == 1 or shot.error.retryable is False
     assert KEY not in history and KEY not in str(state)
     assert "Incorrect API key provided: ***" in shot.error.message
+    assert "HTTP 401" in caplog.text and KEY not in caplog.text  # the activity's failure log
 
 
 SCRIPT_ONE_SHOT = """SCENE 1: EXT. PIER - NIGHT
@@ -221,3 +224,39 @@ async def test_a_comfyui_clip_is_the_shots_picture_track(client: Client, tmp_pat
     assert _scheduled_queues(history, "render_shot") == set()  # no camera move over a still
     [picture] = visual_results(history)
     assert picture["credits"] == 3.0  # 1.5 s of clip at 2.0 credits a second
+
+
+async def test_a_regenerated_take_amends_the_prompt_and_is_a_new_prompt(
+    client: Client, tmp_path: Path
+) -> None:
+    with FakeComfyUI() as comfy:
+        settings = remote_settings(client, tmp_path, comfy.url, visual_provider="comfyui")
+        async with AsyncExitStack() as stack:
+            await serve(stack, client, settings, settings.worker_queues())
+            request = film_input(settings, script=SCRIPT_ONE_SHOT, revision_window_s=120)
+            handle = await start(client, settings, request)
+
+            async def revisable() -> bool:
+                return (await handle.query(FilmWorkflow.progress)).revisable
+
+            await wait_for(revisable, timeout=60)
+            notes = "warmer light, a lantern on the pier"
+            await handle.execute_update(
+                FilmWorkflow.regenerate_shot, RegenerateShotInput("01-01", notes)
+            )
+
+            async def second_revision() -> bool:
+                return (await handle.query(FilmWorkflow.progress)).revision == 2
+
+            await wait_for(second_revision, timeout=60)
+            await handle.signal(FilmWorkflow.finish)
+            await handle.result()
+            state = await handle.query(FilmWorkflow.state)
+    [shot] = [shot for scene in state.scenes for shot in scene.shots]
+    assert shot.take == 2 and shot.prompt.endswith(f"Direction: {notes}.")
+    workflow_id = f"film-{request.job_id}"
+    assert [pid for pid, _ in comfy.submits] == [
+        prompt_id_for(f"{workflow_id}/01-01/1/comfyui"),
+        prompt_id_for(f"{workflow_id}/01-01/2/comfyui"),
+    ]  # each take is its own prompt, submitted once
+    assert comfy.submits[1][1]["4"]["inputs"]["value"] == shot.prompt
