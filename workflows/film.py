@@ -28,7 +28,6 @@ with workflow.unsafe.imports_passed_through():
         RenderShotResult,
         SynthesizeDialogueResult,
     )
-    from providers.errors import FAILOVER_ERRORS
     from screenplay.model import FilmPlan, Scene, Shot
     from workflows.failures import StepFailed, all_or_cancel, failure_type
     from workflows.film_types import (
@@ -45,6 +44,7 @@ with workflow.unsafe.imports_passed_through():
     from workflows.revisions import Revision, failed_shots, revision_hold, unknown_shot
     from workflows.steps import FilmSteps
     from workflows.tracker import FilmTracker
+    from workflows.voice_chain import VoiceChain
     from workflows.webhook import WebhookWorkflow
 
 Dialogue = asyncio.Future[SynthesizeDialogueResult]
@@ -54,15 +54,13 @@ CAST_IN_PLAN = "cast-in-plan"  # plan_film casts the voices; no cast_voices acti
 LEDGER_AND_REVISIONS = "ledger-revisions-webhooks"
 # remote providers: a character bible made once per film before any shot
 CHARACTER_BIBLE = "character-bible"
-# a voice provider that fails for good hands the whole cast to the next of the chain
-VOICE_FAILOVER = "voice-failover-recast"
 # a film that fails is charged for the work its shots had done (and calls billed)
 CHARGE_ON_FAILURE = "charge-done-work-on-failure"
 NO_REASON = ControlInput()
 
 
 @workflow.defn
-class FilmWorkflow:
+class FilmWorkflow(VoiceChain):
     @workflow.init
     def __init__(self, request: FilmInput) -> None:
         self._request = request
@@ -295,44 +293,6 @@ class FilmWorkflow:
                     if not self._placeholders:
                         raise
                     return await self._steps.silent_dialogue(shot)
-
-    async def _recast(self, failed: StepFailed) -> bool:
-        """After a voice provider failed for good: move the cast to the next provider of
-        the chain (once), so the shot can be spoken again there. False: no next provider."""
-        chain = self._request.voice_providers
-        current = self._film.voice_provider or (chain[0] if chain else "")
-        if failed.info.error_type not in FAILOVER_ERRORS or current not in chain:
-            return False
-        if failed.info.provider and failed.info.provider != current:
-            return True  # it failed on a provider the cast has left already: speak it again
-        if chain.index(current) + 1 >= len(chain) or not workflow.patched(VOICE_FAILOVER):
-            return False
-        if self._recasting is None or self._recasting.done():
-            plan = self._film.plan
-            assert plan is not None
-            new = chain[chain.index(current) + 1]
-            self._recasting = asyncio.ensure_future(
-                self._steps.recast(plan, current, new, failed.info.error_type)
-            )
-        await asyncio.shield(self._recasting)
-        return True
-
-    async def _respeak(self, plan: FilmPlan) -> None:
-        """Once the cast moved, every line spoken before on the old provider is spoken
-        again on the new one: a character never changes voice mid-film."""
-        moved_to = self._film.voice_provider
-        redo = [
-            shot
-            for shot in plan.shots
-            if shot.dialogue
-            and self._film.shot(shot.shot_id).providers.get("synthesize_dialogue") != moved_to
-        ]
-        spoken = await all_or_cancel([self._steps.dialogue(shot) for shot in redo])
-        for shot, talk in zip(redo, spoken, strict=True):
-            self._respoken[shot.shot_id] = talk.stem_key
-            self._film.shot(shot.shot_id).failovers.append(
-                f"synthesize_dialogue: spoken again on {moved_to} (the cast moved)"
-            )
 
     async def _render_shot(
         self, plan: FilmPlan, scene: Scene, shot: Shot, slots: asyncio.Semaphore, talk: Dialogue
