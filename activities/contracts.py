@@ -37,6 +37,9 @@ class GenerateVisualInput:
     notes: str = ""  # direction for this take
     seed: int | None = None  # another seed, another picture
     provider: str = ""  # which provider of the chain draws it; "" for the first
+    style: str = ""  # the film's options.style, for generative providers' prompts
+    negative_prompt: str = ""
+    references: dict[str, str] = field(default_factory=dict)  # character -> artifact key
 
 
 @dataclass(frozen=True)
@@ -72,12 +75,36 @@ class GenerateVisualResult:
     # Layered art (issue 8): empty from providers that draw one picture.
     layers: list[LayerKey] = field(default_factory=list)
     effects: list[EffectKey] = field(default_factory=list)
+    prompt: str = ""  # the text prompt the shot was drawn from
+    calls_cut_off: int = 0  # paid calls of earlier attempts a crash cut off (charged too)
+    clip_key: str | None = None  # the provider's moving clip, already a shot clip
+    frames: int = 0
+
+
+@dataclass(frozen=True)
+class CharacterReferencesInput:
+    """Make each character's reference picture once per film, on one visual provider."""
+
+    job_id: str
+    film_title: str
+    characters: list[str]
+    provider: str
+    profile: RenderProfile
+    style: str = ""
+
+
+@dataclass(frozen=True)
+class CharacterReferencesResult:
+    references: dict[str, str]  # character -> artifact key; {} : the provider takes none
+    provider: str
+    credits: float = 0.0
 
 
 @dataclass(frozen=True)
 class CastVoicesInput:
     job_id: str
     characters: list[str]
+    provider: str = ""  # the voice provider to cast on; "" for the worker's first
 
 
 @dataclass(frozen=True)
@@ -102,6 +129,7 @@ class SynthesizeDialogueInput:
     profile: RenderProfile
     lines: list[LineRequest] = field(default_factory=list)
     take: int = 1  # the take of the shot these lines are spoken for
+    provider: str = ""  # which voice provider of the chain speaks; "" for the first
 
 
 @dataclass(frozen=True)
@@ -166,6 +194,7 @@ class ComposeScoreInput:
     job_id: str
     cues: list[ScoreCue]
     profile: RenderProfile
+    provider: str = ""  # which music provider of the chain composes; "" for the first
 
 
 @dataclass(frozen=True)

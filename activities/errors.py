@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 
 from temporalio.exceptions import ApplicationError, CancelledError
 
 from core.error_types import ErrorType
+from providers.errors import ProviderCancelled, ProviderError, ProviderFailed
 
 INVALID_SCRIPT = ErrorType.INVALID_SCRIPT
 INVALID_INPUT = ErrorType.INVALID_INPUT
@@ -28,12 +30,28 @@ def failures_of(provider: str) -> Iterator[None]:
     else (a crashed tool, a busy service) is retried by the activity's retry policy; a
     ProviderError's type (RateLimited, ProviderUnavailable, QuotaExceeded) tells the
     workflow to move on to the next provider of the chain once the retries run out.
+    A ProviderFailed (a refusal, an unusable output, a ComfyUI node error) is typed by its
+    ErrorType and non-retryable; a 429's Retry-After becomes the next retry's delay.
     Cancellation passes through untouched.
     """
     try:
         yield
     except (ApplicationError, CancelledError):
         raise
+    except ProviderCancelled as error:
+        raise CancelledError(str(error)) from error
+    except ProviderFailed as error:
+        raise ApplicationError(
+            str(error), {"provider": provider}, type=error.error_type, non_retryable=True
+        ) from error
+    except ProviderError as error:
+        delay = error.retry_after_s
+        raise ApplicationError(
+            str(error) or type(error).__name__,
+            {"provider": provider},
+            type=type(error).__name__,
+            next_retry_delay=timedelta(seconds=delay) if delay else None,
+        ) from error
     except Exception as error:
         raise ApplicationError(
             str(error) or type(error).__name__,

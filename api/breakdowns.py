@@ -8,6 +8,7 @@ from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 
 from api.problems import ProblemException, ProblemLocation
+from api.references import InvalidReference, check_reference
 from api.schemas import JobCreate
 from core.breakdown import (
     Breakdown,
@@ -24,10 +25,46 @@ from providers.base import ModerationProvider, VoiceProvider
 from screenplay.errors import ScriptError
 
 
-def options_of(body: JobCreate) -> BreakdownOptions:
+def cast_voices(
+    body: JobCreate, voice_provider: str, allow_private: bool = False
+) -> dict[str, str]:
+    """options.cast as voices: a string is a voice; an object may name one, the voice
+    provider it is for (the film's own), and a reference picture (checked, not fetched)."""
+    voices: dict[str, str] = {}
+    for name, member in body.options.cast.items():
+        if isinstance(member, str):
+            voices[name] = member
+            continue
+        where = f"options.cast.{name}"
+        if member.reference:
+            try:
+                check_reference(member.reference, allow_private)
+            except InvalidReference as error:
+                raise InvalidOptionError(f"{where}.reference", str(error)) from None
+        if member.provider and member.provider != voice_provider:
+            raise InvalidOptionError(
+                f"{where}.provider", f"this service speaks with {voice_provider!r} only"
+            )
+        if member.voice:
+            voices[name] = member.voice
+    return voices
+
+
+def cast_references(body: JobCreate) -> dict[str, str]:
+    """Character (as the plan names it) -> the reference the user gave: upload id or URL."""
+    return {
+        name.upper(): member.reference
+        for name, member in body.options.cast.items()
+        if not isinstance(member, str) and member.reference
+    }
+
+
+def options_of(
+    body: JobCreate, voice_provider: str = "", allow_private: bool = False
+) -> BreakdownOptions:
     return BreakdownOptions(
         script_format=body.options.format,
-        cast=dict(body.options.cast),
+        cast=cast_voices(body, voice_provider, allow_private),
         strict=body.options.strict,
     )
 
@@ -37,7 +74,9 @@ def breakdown_for(request: Request, body: JobCreate) -> Breakdown:
     voice: VoiceProvider = request.app.state.voice
     moderator: ModerationProvider = request.app.state.moderator
     try:
-        return break_down(body.script, body.title, options_of(body), voice, moderator)
+        settings: Settings = request.app.state.settings
+        options = options_of(body, voice.name, settings.webhook_allow_private)
+        return break_down(body.script, body.title, options, voice, moderator)
     except ContentRefusedError as error:
         raise _script_problem(
             error, ErrorType.CONTENT_REFUSED, "the content policy refused"
@@ -47,17 +86,20 @@ def breakdown_for(request: Request, body: JobCreate) -> Breakdown:
             error, ErrorType.INVALID_SCRIPT, "the script does not parse"
         ) from error
     except InvalidOptionError as error:
-        raise ProblemException(
-            ErrorType.INVALID_OPTION,
-            str(error),
-            errors=[ProblemLocation(field=error.field_name, message=str(error))],
-        ) from error
+        raise invalid_option(error.field_name, str(error)) from error
 
 
 def estimate_for(request: Request, breakdown: Breakdown) -> Estimate:
     settings: Settings = request.app.state.settings
     prices: Prices = request.app.state.prices
     return estimate(breakdown.plan, prices, settings.render_profile())
+
+
+def invalid_option(field: str, detail: str) -> ProblemException:
+    """A 422 naming the option at fault."""
+    return ProblemException(
+        ErrorType.INVALID_OPTION, detail, errors=[ProblemLocation(field=field, message=detail)]
+    )
 
 
 async def priced_breakdown(request: Request, body: JobCreate) -> tuple[Breakdown, Estimate]:

@@ -18,18 +18,26 @@ from core.error_types import ErrorType
 
 
 class BodyLimits:
-    def __init__(self, app: ASGIApp, max_bytes: int, timeout_s: float) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        max_bytes: int,
+        timeout_s: float,
+        paths: dict[str, int] | None = None,
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
         self.timeout_s = timeout_s
+        self.paths = paths or {}  # path -> its own limit (picture uploads)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             await self.app(scope, receive, send)
             return
+        limit = self.paths.get(scope.get("path", ""), self.max_bytes)
         declared = dict(scope.get("headers") or []).get(b"content-length", b"")
-        if declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(scope, receive, send, ErrorType.BODY_TOO_LARGE)
+        if declared.isdigit() and int(declared) > limit:
+            await self._refuse(scope, receive, send, ErrorType.BODY_TOO_LARGE, limit)
             return
         chunks: list[bytes] = []
         size = 0
@@ -43,8 +51,8 @@ class BodyLimits:
                 return
             chunk = message.get("body", b"")
             size += len(chunk)
-            if size > self.max_bytes:
-                await self._refuse(scope, receive, send, ErrorType.BODY_TOO_LARGE)
+            if size > limit:
+                await self._refuse(scope, receive, send, ErrorType.BODY_TOO_LARGE, limit)
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):
@@ -61,9 +69,11 @@ class BodyLimits:
 
         await self.app(scope, replay, send)
 
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send, code: ErrorType) -> None:
+    async def _refuse(
+        self, scope: Scope, receive: Receive, send: Send, code: ErrorType, limit: int = 0
+    ) -> None:
         detail = (
-            f"the request body is over {self.max_bytes} bytes"
+            f"the request body is over {limit or self.max_bytes} bytes"
             if code is ErrorType.BODY_TOO_LARGE
             else f"the request body did not arrive within {self.timeout_s:g} s"
         )

@@ -18,7 +18,7 @@ from accounts.ledger import Ledger
 from api.limits import BodyLimits
 from api.openapi import install_problem_openapi
 from api.problem_handlers import install_problem_handlers
-from api.routes import control, credits, files, health, jobs, revisions, scripts
+from api.routes import control, credits, files, health, jobs, revisions, scripts, uploads
 from api.signing import UrlSigner, load_or_create_secret
 from api.temporal_link import TemporalLink
 from api.tenant_limits import RequestRate
@@ -44,15 +44,25 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
             settings.url_signing_secret, settings.artifact_root / ".url-signing-key"
         )
         app.state.signer = UrlSigner(secret, settings.download_url_ttl_s)
-        app.state.voice = registry.voice_provider(settings.voice_provider)
+        remote = settings.remote_providers()
+        first_voice = registry.chain(settings.voice_provider)[0]  # casts and times the film
+        app.state.voice = registry.voice_provider(first_voice, remote)
         app.state.moderator = settings.moderator()
+        visuals = [
+            registry.visual_provider(name, remote)
+            for name in registry.chain(settings.visual_provider)
+        ]
         app.state.prices = Prices(
-            picture_per_second=max(  # a shot may fail over to any provider of the chain
-                registry.visual_provider(name).price_per_second
-                for name in registry.chain(settings.visual_provider)
+            # a shot may fail over to any provider of the chain: hold for the dearest
+            picture_per_second=max(
+                registry.picture_price(provider, 1.0, clip=True) for provider in visuals
             ),
+            picture_per_shot=max(registry.picture_price(provider, 0.0) for provider in visuals),
             voice_per_character=app.state.voice.price_per_character,
-            music_per_second=registry.music_provider(settings.music_provider).price_per_second,
+            music_per_second=max(
+                registry.music_provider(name).price_per_second
+                for name in registry.chain(settings.music_provider)
+            ),
             render_per_second=settings.render_price_per_second,
         )
         link = TemporalLink(settings.temporal_address, settings.temporal_namespace, temporal)
@@ -79,10 +89,12 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
     app.include_router(scripts.router)
     app.include_router(credits.router)
     app.include_router(files.router)
+    app.include_router(uploads.router)
     app.add_middleware(
         BodyLimits,
         max_bytes=settings.max_request_bytes,
         timeout_s=settings.request_body_timeout_s,
+        paths={"/api/v1/uploads": settings.max_upload_bytes},
     )
     install_problem_handlers(app)
     install_problem_openapi(app)

@@ -68,6 +68,16 @@ PROBLEMS: dict[ErrorType, ProblemKind] = {
     ErrorType.FILM_FAILED: _kind(500, "film-failed", "A film stage failed"),
     ErrorType.INTERNAL_ERROR: _kind(500, "internal-error", "Internal error"),
     ErrorType.PROVIDER_UNAVAILABLE: _kind(503, "provider-unavailable", "A provider is down"),
+    # A remote provider refused a shot for good (a film's outcome, shown in its failure).
+    ErrorType.PROVIDER_REJECTED: _kind(502, "provider-rejected", "A provider refused the request"),
+    ErrorType.PROVIDER_AUTH_FAILED: _kind(
+        502, "provider-auth-failed", "A provider refused the key"
+    ),
+    ErrorType.PROVIDER_REFUSED: _kind(502, "provider-refused", "A provider's policy refused it"),
+    ErrorType.PROVIDER_OUTPUT_UNUSABLE: _kind(
+        502, "provider-output-unusable", "A provider's answer is unusable"
+    ),
+    ErrorType.PROVIDER_NODE_ERROR: _kind(502, "provider-node-error", "A ComfyUI node failed"),
     ErrorType.TEMPORAL_UNAVAILABLE: _kind(503, "temporal-unavailable", "Temporal is unreachable"),
     ErrorType.DATABASE_UNAVAILABLE: _kind(503, "database-unavailable", "The database is down"),
 }

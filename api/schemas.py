@@ -5,9 +5,24 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from api.models import JobStatus
+
+
+class CastMember(BaseModel):
+    """One character's casting: a voice, the voice provider that speaks it, a reference."""
+
+    model_config = ConfigDict(extra="forbid")
+    voice: str | None = Field(default=None, max_length=200)
+    provider: str | None = Field(default=None, max_length=100)
+    reference: str | None = Field(
+        default=None,
+        max_length=2000,
+        description="a reference picture of the character: an upload id (POST "
+        "/api/v1/uploads) or an https URL; else one is made once per film by the first "
+        "visual provider that takes references",
+    )
 
 
 class ScriptOptions(BaseModel):
@@ -16,9 +31,18 @@ class ScriptOptions(BaseModel):
         default="fail",
         description="placeholder: a shot that fails every attempt becomes a titled card",
     )
-    cast: dict[str, str] = Field(
+    cast: dict[str, str | CastMember] = Field(
         default_factory=dict,
-        description='Voice per character, overriding casting, e.g. {"MAYA": "en-us+f3 p=60 s=160"}',
+        description='Voice per character, overriding casting, e.g. {"MAYA": "en-us+f3 p=60 s=160"}'
+        ' or {"MAYA": {"voice": "nova", "provider": "openai-speech"}}',
+    )
+    style: str = Field(
+        default="",
+        max_length=500,
+        description="the film's look for generative picture providers, e.g. '35mm, noir'",
+    )
+    negative_prompt: str = Field(
+        default="", max_length=500, description="what generative picture providers must not draw"
     )
     webhook_url: str | None = Field(
         default=None,

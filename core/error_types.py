@@ -41,3 +41,9 @@ class ErrorType(StrEnum):
     RANGE_NOT_SATISFIABLE = "RangeNotSatisfiable"  # a file's Range header it cannot serve
     TOO_MANY_FILMS = "TooManyFilmsInFlight"  # the tenant's films in flight are at the limit
     INTERNAL_ERROR = "InternalError"  # a bug: never on purpose
+    # A remote provider refused the work for good; retrying the same request cannot help.
+    PROVIDER_REJECTED = "ProviderRejected"  # 400: the provider says the request is wrong
+    PROVIDER_AUTH_FAILED = "ProviderAuthFailed"  # 401/403: the key is missing or not allowed
+    PROVIDER_REFUSED = "ProviderRefused"  # the provider's content policy refused the prompt
+    PROVIDER_OUTPUT_UNUSABLE = "ProviderOutputUnusable"  # not an image, wrong size, no audio
+    PROVIDER_NODE_ERROR = "ProviderNodeError"  # a ComfyUI workflow node failed validation

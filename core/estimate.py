@@ -21,6 +21,7 @@ class Prices:
     voice_per_character: float
     music_per_second: float
     render_per_second: float
+    picture_per_shot: float = 0.0  # generative providers price each picture (per image)
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class Estimate:
 def estimate(plan: FilmPlan, prices: Prices, profile: RenderProfile) -> Estimate:
     seconds = plan.duration_s
     characters = sum(len(line.text) for shot in plan.shots for line in shot.dialogue)
-    picture = prices.picture_per_second * seconds
+    picture = prices.picture_per_second * seconds + prices.picture_per_shot * len(plan.shots)
     voice = prices.voice_per_character * characters
     music = prices.music_per_second * seconds
     render = prices.render_per_second * seconds

@@ -9,13 +9,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import field_validator
+from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from core.task_queues import MEDIA, MODELS, ORCHESTRATION, TaskQueues
 from media.profile import RenderProfile
 from providers.base import ModerationProvider
-from providers.registry import moderation_provider
+from providers.comfyui.provider import ComfyConfig
+from providers.openai.service import ServiceConfig
+from providers.registry import chain, is_remote, moderation_provider
+from providers.remote import RemoteProviders
 
 
 class Settings(BaseSettings):
@@ -42,6 +45,7 @@ class Settings(BaseSettings):
     # and films queued or running at once (a burst of 20 fits); 0 turns a limit off.
     max_request_bytes: int = 256_000
     request_body_timeout_s: float = 30.0
+    max_upload_bytes: int = 4_000_000  # a character reference picture (POST /api/v1/uploads)
     page_size_max: int = 100
     requests_per_minute: int = 600
     films_in_flight: int = 32
@@ -89,7 +93,31 @@ class Settings(BaseSettings):
     moderation_deny_terms: Annotated[list[str], NoDecode] = []
     moderation_deny_file: Path | None = None
 
-    @field_validator("moderation_deny_terms", mode="before")
+    # Remote providers (README "Generative models"). Prices are credits: per image, per
+    # 1,000 characters of speech. Each remote provider runs on its own task queue,
+    # "<models_queue>-<name>", at most `*_concurrency` jobs per worker process and
+    # `*_rate_per_s` jobs started per second across the queue (0: no rate limit).
+    comfyui_url: str = "http://127.0.0.1:8188"
+    comfyui_workflow: Path = Path("examples/comfyui-workflow.json")
+    comfyui_price_per_image: float = 1.0
+    comfyui_price_per_clip_second: float = 0.5  # a moving clip (image-to-video) instead
+    comfyui_concurrency: int = 1  # one GPU runs one prompt at a time
+    comfyui_rate_per_s: float = 0.0
+    comfyui_job_timeout_s: float = 600.0
+    provider_poll_interval_s: float = 0.5
+    openai_base_url: str = "https://api.openai.com/v1"
+    openai_api_key: SecretStr = SecretStr("")
+    openai_image_model: str = "gpt-image-2"
+    openai_images_price_per_image: float = 4.0
+    openai_images_concurrency: int = 2
+    openai_images_rate_per_s: float = 1.0
+    openai_speech_model: str = "gpt-4o-mini-tts"
+    openai_speech_voices: Annotated[list[str], NoDecode] = []  # [] : OpenAI's own voices
+    openai_speech_price_per_1k_chars: float = 1.5
+    openai_speech_concurrency: int = 4
+    openai_speech_rate_per_s: float = 2.0
+
+    @field_validator("moderation_deny_terms", "openai_speech_voices", mode="before")
     @classmethod
     def _split_terms(cls, value: object) -> object:
         return (
@@ -100,6 +128,40 @@ class Settings(BaseSettings):
         return moderation_provider(
             self.moderation_provider, self.moderation_deny_terms, self.moderation_deny_file
         )
+
+    def remote_providers(self) -> RemoteProviders:
+        key = self.openai_api_key.get_secret_value()
+        return RemoteProviders(
+            comfyui=ComfyConfig(
+                self.comfyui_url,
+                self.comfyui_workflow,
+                self.comfyui_price_per_image,
+                price_per_clip_second=self.comfyui_price_per_clip_second,
+                poll_interval_s=self.provider_poll_interval_s,
+                job_timeout_s=self.comfyui_job_timeout_s,
+            ),
+            images=ServiceConfig(self.openai_base_url, self.openai_image_model, key),
+            images_price_per_image=self.openai_images_price_per_image,
+            speech=ServiceConfig(self.openai_base_url, self.openai_speech_model, key),
+            speech_price_per_1k_characters=self.openai_speech_price_per_1k_chars,
+            speech_voices=tuple(self.openai_speech_voices),
+        )
+
+    def provider_queues(self) -> dict[str, str]:
+        """Remote provider -> its own task queue, for the providers the chains name."""
+        names = [*chain(self.visual_provider), *chain(self.voice_provider)]
+        return {name: f"{self.models_queue}-{name}" for name in names if is_remote(name)}
+
+    def provider_limits(self, name: str) -> tuple[int, float | None]:
+        """(concurrent jobs per worker, jobs started per second on the queue) for a provider."""
+        key = name.replace("-", "_")
+        concurrency = int(getattr(self, f"{key}_concurrency", self.model_concurrency))
+        rate = float(getattr(self, f"{key}_rate_per_s", 0.0))
+        return concurrency, (rate or None)
+
+    def worker_queues(self) -> list[str]:
+        """Every queue this deployment uses: the three kinds and the providers' own."""
+        return [*self.task_queues().names(), *self.provider_queues().values()]
 
     def task_queues(self) -> TaskQueues:
         return TaskQueues(self.orchestration_queue, self.models_queue, self.media_queue)

@@ -7,6 +7,7 @@ at paths the caller built; they never see artifact keys, Temporal or the databas
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -39,6 +40,17 @@ class FrameRequest:
     profile: RenderProfile
     notes: str = ""  # direction for a regenerated take
     seed: int | None = None  # None: the provider's own stable choice
+    # For remote providers (all optional; the embedded ones ignore them):
+    request_id: str = ""  # the same for every retry of this take: "<workflow>/<shot>/<take>"
+    prompt: str = ""  # the text prompt built from the plan (providers/prompts.py)
+    negative_prompt: str = ""
+    references: dict[str, Path] = field(default_factory=dict)  # character -> reference image
+    # Called while a remote job runs: heartbeats, and raises ProviderCancelled when the
+    # work was cancelled, so the provider can stop its job before it goes.
+    progress: Callable[[], None] | None = field(default=None, compare=False, repr=False)
+    # True once the work was cancelled (not when a worker merely shuts down: its retry
+    # resumes the same job), so a provider that was interrupted knows to stop its job.
+    cancelled: Callable[[], bool] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -79,12 +91,17 @@ class FrameArt:
     layers: when given, the background split by depth (far to near), so a move can differ
     by depth (parallax, rack focus); `background` stays their flattened composite.
     effects: animated layers (rain, snow, fog, fire) composited over the moved picture.
+    clip: see below; `background` is then its first frame.
     """
 
     background: Path
     overlay: Path | None
     layers: list[ArtLayer] = field(default_factory=list)
     effects: list[ArtEffect] = field(default_factory=list)
+    # A moving clip the provider made (ComfyUI image-to-video), any size, rate and length:
+    # re-encoded to the clip profile and the shot's exact duration, it is the shot's
+    # picture track instead of `background` moved by the camera.
+    clip: Path | None = None
 
 
 class VisualProvider(Protocol):

@@ -21,7 +21,7 @@ def _parse_args() -> argparse.Namespace:
         "--queues",
         default="",
         help="comma-separated task queues to serve, of the settings' orchestration, models and "
-        "media queues (default: all three)",
+        "media queues and the remote providers' own queues (default: all of them)",
     )
     return parser.parse_args()
 
@@ -46,7 +46,7 @@ async def _serve(queues: list[str]) -> None:
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     queues = [queue.strip() for queue in _parse_args().queues.split(",") if queue.strip()]
-    queues = queues or list(get_settings().task_queues().names())
+    queues = queues or get_settings().worker_queues()
     asyncio.run(_serve(queues))
 
 

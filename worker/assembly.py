@@ -38,14 +38,17 @@ def build_workers(
     interceptors: Sequence[Interceptor] = (),
 ) -> list[Worker]:
     names = settings.task_queues()
-    unknown = sorted(set(queues) - set(names.names()))
+    known = settings.worker_queues()
+    unknown = sorted(set(queues) - set(known))
     if unknown:
-        raise ValueError(f"unknown task queues {unknown}; expected some of {names.names()}")
+        raise ValueError(f"unknown task queues {unknown}; expected some of {known}")
     store = ArtifactStore(settings.artifact_root)
+    remote = settings.remote_providers()
     workers = []
     if names.orchestration in queues:
         planning = PlanningActivities(
-            registry.voice_provider(settings.voice_provider), settings.moderator()
+            registry.voice_provider(registry.chain(settings.voice_provider)[0], remote),
+            settings.moderator(),
         )
         engine = make_engine(settings.database_url)  # the ledger: shared with the API
         create_tables(engine)
@@ -74,17 +77,49 @@ def build_workers(
                 default_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
             )
         )
-    if names.models in queues:
+    provider_queues = {
+        queue: name for name, queue in settings.provider_queues().items() if queue in queues
+    }
+    if names.models in queues or provider_queues:
         first_visual, *fallbacks = [
-            registry.visual_provider(name) for name in registry.chain(settings.visual_provider)
+            registry.visual_provider(name, remote)
+            for name in registry.chain(settings.visual_provider)
+        ]
+        musics = [registry.music_provider(n) for n in registry.chain(settings.music_provider)]
+        first_voice, *voice_fallbacks = [
+            registry.voice_provider(name, remote)
+            for name in registry.chain(settings.voice_provider)
         ]
         models = ModelActivities(
             store,
             visual=first_visual,
-            voice=registry.voice_provider(settings.voice_provider),
-            music=registry.music_provider(settings.music_provider),
+            voice=first_voice,
+            music=musics[0],
             visual_fallbacks=fallbacks,
+            music_fallbacks=musics[1:],
+            voice_fallbacks=voice_fallbacks,
         )
+        for queue, name in provider_queues.items():
+            # A remote provider's own queue: its limits keep one GPU or one API account
+            # from being flooded, across every worker that serves the queue.
+            concurrency, rate = settings.provider_limits(name)
+            workers.append(
+                Worker(
+                    client,
+                    task_queue=queue,
+                    activities=[
+                        models.generate_visual,
+                        models.synthesize_dialogue,
+                        models.make_character_references,
+                        models.cast_voices,
+                    ],
+                    activity_executor=ThreadPoolExecutor(concurrency),
+                    max_concurrent_activities=concurrency,
+                    max_task_queue_activities_per_second=rate,
+                    graceful_shutdown_timeout=GRACEFUL_SHUTDOWN,
+                )
+            )
+    if names.models in queues:
         workers.append(
             Worker(
                 client,
@@ -92,6 +127,7 @@ def build_workers(
                 activities=[
                     models.cast_voices,
                     models.generate_visual,
+                    models.make_character_references,
                     models.synthesize_dialogue,
                     models.compose_score,
                 ],

@@ -31,9 +31,11 @@ def describe_failure(
     if isinstance(cause, ApplicationError):
         details = cause.details[0] if cause.details else None
         provider = str(details.get("provider", "")) if isinstance(details, dict) else ""
+        billed = float(details.get("billed", 0.0)) if isinstance(details, dict) else 0.0
         return FailureInfo(
             stage, step, shot_id, cause.type or "ApplicationError", cause.message, provider,
             retryable=not cause.non_retryable and (cause.type or "") not in NON_RETRYABLE,
+            billed=billed,
         )  # fmt: skip
     if isinstance(cause, TimeoutError):
         kind = cause.type.name.lower() if cause.type else "activity"

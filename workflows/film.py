@@ -40,6 +40,7 @@ with workflow.unsafe.imports_passed_through():
     )
     from workflows.review import RevisionWindow
     from workflows.revisions import Revision, failed_shots, unknown_shot
+    from workflows.voice_chain import VoiceChain
 
 Dialogue = asyncio.Future[SynthesizeDialogueResult]
 # Patches: each names a change to the released workflow; old runs replay the old path.
@@ -53,14 +54,20 @@ CANCEL_ENDS_CANCELLED = "cancel-ends-cancelled"
 JOB_INDEX_BY_WORKFLOW = "job-index-recorded-by-workflow"
 # every revision writes under its own keys (storage/keys.py): jobs/<job>/r<N>/...
 REVISION_NUMBERED_KEYS = "revision-numbered-keys"
+# remote providers: a character bible made once per film before any shot
+CHARACTER_BIBLE = "character-bible"
+# a film that fails is charged for the work its shots had done (and calls billed)
+CHARGE_ON_FAILURE = "charge-done-work-on-failure"
 NO_REASON = ControlInput()
 
 
 @workflow.defn
-class FilmWorkflow(RevisionWindow):
+class FilmWorkflow(VoiceChain, RevisionWindow):
     @workflow.init
     def __init__(self, request: FilmInput) -> None:
         super().__init__(request)
+        self._recasting: asyncio.Future[None] | None = None
+        self._respoken: dict[str, str] = {}  # shot id -> its stem, spoken again after a recast
 
     @workflow.query
     def progress(self) -> FilmProgress:
@@ -140,6 +147,10 @@ class FilmWorkflow(RevisionWindow):
         except StepFailed as failed:
             self._film.error = failed.info
             self._enter(Stage.FAILED)
+            owed = any(track.cost > 0 for track in self._film.shots.values())
+            if self._ledger and owed and workflow.patched(CHARGE_ON_FAILURE):
+                for shot_id in list(self._film.shots):
+                    await self._charge_shot(shot_id)
             await self._compensate("film failed")
             await self._notify("film.failed", {"error": failed.info.message})
             raise ApplicationError(
@@ -166,6 +177,10 @@ class FilmWorkflow(RevisionWindow):
             await self._steps.cast_voices(plan)
         if self._ledger:
             await self._steps.hold(request.credits_estimate, "the film's estimate")
+        if request.provider_queues and plan.characters and workflow.patched(CHARACTER_BIBLE):
+            bible = await self._steps.character_bible(plan)
+            if self._ledger and bible > 0:
+                await self._steps.charge(bible, "character references")
         self._enter(Stage.RENDERING)
 
         parallel = max(1, request.options.max_parallel_shots)
@@ -193,6 +208,7 @@ class FilmWorkflow(RevisionWindow):
             await asyncio.gather(*leftovers, return_exceptions=True)
 
         self._stems = {shot_id: talk.result().stem_key for shot_id, talk in dialogues.items()}
+        self._stems.update(self._respoken)
         self._rendered = {
             shot.shot_id: clip for shot, clip in zip(plan.shots, rendered, strict=True)
         }
@@ -211,12 +227,17 @@ class FilmWorkflow(RevisionWindow):
 
     async def _dialogue(self, shot: Shot, slots: asyncio.Semaphore) -> SynthesizeDialogueResult:
         async with slots:
-            try:
-                return await self._steps.dialogue(shot)
-            except StepFailed:
-                if not self._placeholders:
-                    raise
-                return await self._steps.silent_dialogue(shot)
+            while True:
+                try:
+                    return await self._steps.dialogue(shot)
+                except StepFailed as failed:
+                    if await self._recast(failed):
+                        track = self._film.shot(shot.shot_id)
+                        track.status, track.error = ShotStatus.RENDERING, None
+                        continue
+                    if not self._placeholders:
+                        raise
+                    return await self._steps.silent_dialogue(shot)
 
     async def _render_shot(
         self, plan: FilmPlan, scene: Scene, shot: Shot, slots: asyncio.Semaphore, talk: Dialogue
@@ -248,6 +269,12 @@ class FilmWorkflow(RevisionWindow):
         self, plan: FilmPlan, dialogues: Mapping[str, Dialogue], score: asyncio.Future[str]
     ) -> str:
         stems = [(await asyncio.shield(dialogues[shot.shot_id])).stem_key for shot in plan.shots]
+        if self._film.voice_provider:  # the cast moved down the voice chain
+            await self._respeak(plan)
+            stems = [
+                self._respoken.get(shot.shot_id, stem)
+                for shot, stem in zip(plan.shots, stems, strict=True)
+            ]
         score_key = await asyncio.shield(score)
         if self._ledger and self._film.score_cost > 0:
             await self._steps.charge(self._film.score_cost, "score")

@@ -46,6 +46,9 @@ class FilmOptions:
     webhook_url: str = ""  # POSTed on completed, failed and cancelled (checked by the API)
     revision_window_s: int = 0  # how long a completed film stays open to regenerate or retry
     strict: bool = False  # shot words outside the vocabulary are errors (as in the preview)
+    style: str = ""  # film-wide look for generative providers: "35mm, noir, high contrast"
+    negative_prompt: str = ""  # what generative providers must not draw
+    references: dict[str, str] = field(default_factory=dict)  # character -> a user's picture
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,14 @@ class FilmInput:
     tenant_id: str = ""  # whose credits pay; "" runs without the ledger (tests, CLI starts)
     credits_estimate: int = 0  # millicredits held before any render
     visual_providers: list[str] = field(default_factory=list)  # the chain; [] = the worker's
+    # Remote providers' own task queues (provider -> queue), from settings; {} runs every
+    # picture on the models queue, as runs before provider queues did.
+    provider_queues: dict[str, str] = field(default_factory=dict)
+    voice_queue: str = ""  # the voice provider's own queue when it is remote; "" : models
+    # The voice chain: the film is cast on the first; if it fails for good, every line is
+    # spoken again on the next, cast there ([] or one: no failover, as before).
+    voice_providers: list[str] = field(default_factory=list)
+    music_providers: list[str] = field(default_factory=list)  # the score's chain, as pictures
 
 
 @dataclass(frozen=True)
@@ -90,6 +101,7 @@ class FailureInfo:
     message: str
     provider: str = ""  # the provider (or tool) that failed, when the activity said
     retryable: bool = True  # False: retrying cannot help (bad input, refused content)
+    billed: float = 0.0  # credits the provider bills for the failed call (an unusable output)
 
 
 @dataclass(frozen=True)
@@ -157,6 +169,7 @@ class ShotState:
     heard: list[str] = field(default_factory=list)
     props: list[str] = field(default_factory=list)
     atmosphere: list[str] = field(default_factory=list)
+    prompt: str = ""  # the text prompt its picture was drawn from
 
 
 @dataclass(frozen=True)
@@ -190,3 +203,9 @@ class FilmState:
     credits_spent: float = 0.0
     # Issue 10: what the plan assumed where the script was silent (continuity): notes.
     assumptions: list[ScriptWarning] = field(default_factory=list)
+    references: dict[str, str] = field(default_factory=dict)  # character -> reference key
+    references_by: str = ""  # the visual provider that drew the character references
+    cast_provider: str = ""  # the voice provider the cast speaks on, once it moved
+    voice_failovers: list[str] = field(default_factory=list)  # "from -> to (why)"
+    score_provider: str = ""  # the music provider that composed the score
+    score_failovers: list[str] = field(default_factory=list)  # "from -> to (why)"

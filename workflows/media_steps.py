@@ -29,6 +29,18 @@ with workflow.unsafe.imports_passed_through():
 
 class MediaSteps(LedgerSteps):
     async def render(self, shot: Shot, art: GenerateVisualResult) -> RenderShotResult:
+        if art.clip_key:  # the provider made the moving picture; it is the shot's clip
+            rendered = RenderShotResult(art.clip_key, art.frames, shot.duration_s, art.attempt)
+        else:
+            rendered = await self._render(shot, art)
+        track = self._film.shot(shot.shot_id)
+        track.clip_done, track.attempts["render_shot"] = True, rendered.attempt
+        track.assets["clip"] = rendered.clip_key
+        track.cost += rendered.credits
+        track.takes.append(rendered.clip_key)
+        return rendered
+
+    async def _render(self, shot: Shot, art: GenerateVisualResult) -> RenderShotResult:
         rendered: RenderShotResult = await self.step(
             "render_shot",
             shot.shot_id,
@@ -57,11 +69,6 @@ class MediaSteps(LedgerSteps):
                 summary=f"shot {shot.shot_id}: render clip",
             ),
         )
-        track = self._film.shot(shot.shot_id)
-        track.clip_done, track.attempts["render_shot"] = True, rendered.attempt
-        track.assets["clip"] = rendered.clip_key
-        track.cost += rendered.credits
-        track.takes.append(rendered.clip_key)
         return rendered
 
     async def placeholder(self, shot: Shot, why: FailureInfo) -> RenderShotResult:

@@ -18,6 +18,12 @@ RETRY = RetryPolicy(
     non_retryable_error_types=NON_RETRYABLE,
 )
 
+# Remote providers (ComfyUI, OpenAI-compatible): a job may wait for a GPU; the activity
+# heartbeats while it waits, so a dead worker is noticed soon and its retry resumes
+# waiting on the same provider job, and a cancel reaches the provider.
+REMOTE_VISUAL_TIMEOUT = timedelta(minutes=30)
+REMOTE_HEARTBEAT = timedelta(seconds=10)
+
 PLAN_TIMEOUT = timedelta(seconds=30)
 VISUAL_TIMEOUT = timedelta(minutes=2)
 VOICE_TIMEOUT = timedelta(minutes=2)  # all of a shot's lines

@@ -70,6 +70,7 @@ class StepRunner:
             if shot_id is not None:
                 track = self._film.shot(shot_id)
                 track.status, track.error = ShotStatus.FAILED, info
+                track.cost += info.billed  # a failed call the provider bills is charged
                 exhausted = error.retry_state == RetryState.MAXIMUM_ATTEMPTS_REACHED
                 track.attempts[step] = policies.MAX_ATTEMPTS if exhausted else 1
             raise StepFailed(info) from error

@@ -4,12 +4,15 @@ workflow (workflows/film.py) decides what runs when."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from temporalio import workflow
 
 with workflow.unsafe.imports_passed_through():
     from activities.contracts import (
         CastVoicesInput,
         ComposeScoreInput,
+        ComposeScoreResult,
         GenerateVisualInput,
         GenerateVisualResult,
         LineRequest,
@@ -24,15 +27,23 @@ with workflow.unsafe.imports_passed_through():
     from providers.errors import FAILOVER_ERRORS
     from screenplay.model import FilmPlan, Scene, Shot
     from workflows import policies
+    from workflows.cast_steps import ProviderSteps
     from workflows.cut import scene_context, score_cues
     from workflows.failures import StepFailed
     from workflows.film_types import ShotStatus
     from workflows.media_steps import MediaSteps
+    from workflows.step_runner import AWAIT_CANCEL
+
+# Patches (see workflows/film.py): a remote provider's pictures and voices run on its own
+# task queue, heartbeating, and are awaited when cancelled so the provider is told.
+PROVIDER_QUEUES = "remote-providers-on-own-queues"
+MUSIC_FAILOVER = "music-chain-failover"  # a score provider that fails hands over to the next
 
 
-class FilmSteps(MediaSteps):
+class FilmSteps(MediaSteps, ProviderSteps):
     """One method per activity of the film: planning and the models' here, the media
-    steps in MediaSteps, the ledger's in LedgerSteps."""
+    steps in MediaSteps, the ledger's in LedgerSteps, the character bible's and casting's
+    on remote providers in ProviderSteps."""
 
     async def plan(self) -> PlanFilmResult:
         request = self._request
@@ -80,6 +91,10 @@ class FilmSteps(MediaSteps):
             )
             for line in (shot.dialogue if speak else [])
         ]
+        provider = self._film.voice_provider  # "" until the cast moves down the chain
+        voice_queue = self.voice_queue(provider)
+        if not (voice_queue and lines and workflow.patched(PROVIDER_QUEUES)):
+            voice_queue = self._queues.models
         spoken = await self.step(
             "synthesize_dialogue",
             shot.shot_id,
@@ -92,8 +107,9 @@ class FilmSteps(MediaSteps):
                     self._request.profile,
                     lines,
                     take=self._film.shot(shot.shot_id).take,
+                    provider=provider,
                 ),
-                task_queue=self._queues.models,
+                task_queue=voice_queue,
                 start_to_close_timeout=policies.VOICE_TIMEOUT,
                 heartbeat_timeout=policies.VOICE_HEARTBEAT,
                 retry_policy=policies.RETRY,
@@ -103,6 +119,7 @@ class FilmSteps(MediaSteps):
         )
         track = self._film.shot(shot.shot_id)
         track.dialogue_done, track.attempts["synthesize_dialogue"] = True, spoken.attempt
+        track.providers["synthesize_dialogue"] = spoken.provider
         track.assets["dialogue"] = spoken.stem_key
         track.cost += spoken.credits
         for index, line in enumerate(spoken.lines, start=1):
@@ -131,6 +148,12 @@ class FilmSteps(MediaSteps):
                 track.status, track.error = ShotStatus.RENDERING, None
         track.picture_done, track.attempts["generate_visual"] = True, art.attempt
         track.providers["generate_visual"] = art.provider
+        track.prompt = art.prompt
+        if art.calls_cut_off:
+            track.failovers.append(
+                f"generate_visual: {art.calls_cut_off} call(s) to {art.provider} cut off by a"
+                " crash, retried as new calls and charged"
+            )
         track.cost += art.credits
         track.assets["background"] = art.background_key
         if art.overlay_key:
@@ -149,6 +172,21 @@ class FilmSteps(MediaSteps):
         request = self._request
         take = self._film.shot(shot.shot_id).take
         where = f" via {provider}" if provider else ""
+        remote = request.provider_queues.get(provider, "") if provider else ""
+        if remote and workflow.patched(PROVIDER_QUEUES):
+            placement: dict[str, Any] = {
+                "task_queue": remote,
+                "start_to_close_timeout": policies.REMOTE_VISUAL_TIMEOUT,
+                "heartbeat_timeout": policies.REMOTE_HEARTBEAT,
+                "cancellation_type": AWAIT_CANCEL,
+            }
+        else:
+            placement = {
+                "task_queue": self._queues.models,
+                "start_to_close_timeout": policies.VISUAL_TIMEOUT,
+                "heartbeat_timeout": policies.WORK_HEARTBEAT,
+                "cancellation_type": self._await_cancel,
+            }
         return await self.step(
             "generate_visual",
             shot.shot_id,
@@ -164,14 +202,14 @@ class FilmSteps(MediaSteps):
                     notes=notes,
                     seed=seed,
                     provider=provider,
+                    style=request.options.style,
+                    negative_prompt=request.options.negative_prompt,
+                    references=self.references_for(shot),
                 ),
-                task_queue=self._queues.models,
-                start_to_close_timeout=policies.VISUAL_TIMEOUT,
-                heartbeat_timeout=policies.WORK_HEARTBEAT,
                 retry_policy=policies.RETRY,
-                cancellation_type=self._await_cancel,
                 summary=f"shot {shot.shot_id}: picture{where}"
                 + (f" (take {take})" if take > 1 else ""),
+                **placement,
             ),
         )
 
@@ -180,21 +218,43 @@ class FilmSteps(MediaSteps):
         return await self.dialogue(shot, speak=False)
 
     async def score(self, plan: FilmPlan) -> str:
-        score = await self.step(
+        """The score from the first music provider of the chain that can compose it."""
+        chain = self._request.music_providers
+        for index, provider in enumerate(chain if len(chain) > 1 else [""]):
+            try:
+                score = await self._score(plan, provider)
+                break
+            except StepFailed as failed:
+                last = index == len(chain) - 1
+                if last or failed.info.error_type not in FAILOVER_ERRORS:
+                    raise
+                if not workflow.patched(MUSIC_FAILOVER):
+                    raise
+                self._film.score_failovers.append(
+                    f"compose_score: {provider} -> {chain[index + 1]} ({failed.info.error_type})"
+                )
+        self._film.score_provider = score.provider
+        self._film.score_done = True
+        self._film.score_cost = score.credits
+        self._film.assets["score"] = score.score_key
+        return score.score_key
+
+    async def _score(self, plan: FilmPlan, provider: str) -> ComposeScoreResult:
+        where = f" via {provider}" if provider else ""
+        score: ComposeScoreResult = await self.step(
             "compose_score",
             None,
             workflow.execute_activity_method(
                 ModelActivities.compose_score,
-                ComposeScoreInput(self._request.job_id, score_cues(plan), self._request.profile),
+                ComposeScoreInput(
+                    self._request.job_id, score_cues(plan), self._request.profile, provider
+                ),
                 task_queue=self._queues.models,
                 start_to_close_timeout=policies.SCORE_TIMEOUT,
                 heartbeat_timeout=policies.WORK_HEARTBEAT,
                 retry_policy=policies.RETRY,
                 cancellation_type=self._await_cancel,
-                summary="compose the score",
+                summary=f"compose the score{where}",
             ),
         )
-        self._film.score_done = True
-        self._film.score_cost = score.credits
-        self._film.assets["score"] = score.score_key
-        return score.score_key
+        return score

@@ -42,6 +42,7 @@ class ShotTrack:
     cost: float = 0.0  # credits of this take's work, charged when the shot is done
     providers: dict[str, str] = field(default_factory=dict)
     failovers: list[str] = field(default_factory=list)
+    prompt: str = ""  # what the picture was drawn from (generative providers)
 
     def new_take(self, redo_dialogue: bool) -> None:
         """Start the shot again: a new take, its picture and clip (and lines) to redo."""
@@ -79,6 +80,12 @@ class FilmTracker:
         self.revision = 0
         self.revisable = False
         self.revision_error: FailureInfo | None = None
+        self.references: dict[str, str] = {}  # character -> reference picture (artifact key)
+        self.references_by = ""  # the provider that drew them
+        self.voice_provider = ""  # "" : the chain's first; the next once the cast moved
+        self.voice_failovers: list[str] = []
+        self.score_provider = ""
+        self.score_failovers: list[str] = []
 
     def planned(self, plan: FilmPlan) -> None:
         self.plan = plan
@@ -161,6 +168,12 @@ class FilmTracker:
             credits_held=self.credits_held / 1000,
             credits_spent=self.credits_spent / 1000,
             assumptions=list(self.plan.assumptions) if self.plan else [],
+            references=dict(self.references),
+            references_by=self.references_by,
+            cast_provider=self.voice_provider,
+            voice_failovers=list(self.voice_failovers),
+            score_provider=self.score_provider,
+            score_failovers=list(self.score_failovers),
         )
 
     def summary(self) -> str:
@@ -206,4 +219,5 @@ class FilmTracker:
             heard=list(shot.heard),
             props=list(shot.props),
             atmosphere=list(shot.atmosphere),
+            prompt=track.prompt,
         )

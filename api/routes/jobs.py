@@ -12,7 +12,8 @@ from temporalio.client import WorkflowQueryFailedError
 from temporalio.service import RPCError
 
 from accounts.models import JobCredits, Tenant, to_credits, to_milli
-from api.breakdowns import priced_breakdown, webhook_target
+from api.breakdowns import cast_voices, priced_breakdown, webhook_target
+from api.cast_references import stored_references
 from api.deps import (
     LedgerDep,
     LinkDep,
@@ -130,10 +131,12 @@ async def create_job(
     link: LinkDep,
     settings: SettingsDep,
     ledger: LedgerDep,
+    store: StoreDep,
 ) -> JobCreated:
     # Refused here costs nothing and starts nothing.
     breakdown, priced = await priced_breakdown(request, body)
     webhook_url = await webhook_target(body, settings)
+    references = await stored_references(body, tenant.id, store, settings)
     plan = breakdown.plan
     needed = to_milli(priced.credits)
     tenant = ledger.tenant(tenant.id)  # the balance as of now
@@ -141,6 +144,7 @@ async def create_job(
         raise insufficient_credits(needed, tenant, asdict(priced))
     client = link.require()
     job_id = uuid.uuid4().hex
+    voices = registry.chain(settings.voice_provider)
     job = Job(
         id=job_id,
         workflow_id=f"film-{job_id}",
@@ -163,17 +167,24 @@ async def create_job(
                 options=FilmOptions(
                     max_parallel_shots=settings.max_parallel_shots,
                     script_format=body.options.format,
-                    cast=dict(body.options.cast),
+                    cast=cast_voices(body, request.app.state.voice.name),
                     on_shot_failure=body.options.on_shot_failure,
                     webhook_url=webhook_url,
                     revision_window_s=settings.revision_window_s,
                     strict=body.options.strict,
+                    references=references,
+                    style=body.options.style,
+                    negative_prompt=body.options.negative_prompt,
                 ),
                 profile=settings.render_profile(),
                 queues=settings.task_queues(),
                 tenant_id=tenant.id,
                 credits_estimate=needed,
                 visual_providers=registry.chain(settings.visual_provider),
+                provider_queues=settings.provider_queues(),
+                voice_queue=settings.provider_queues().get(voices[0], ""),
+                voice_providers=voices,
+                music_providers=registry.chain(settings.music_provider),
             ),
             id=job.workflow_id,
             task_queue=settings.orchestration_queue,

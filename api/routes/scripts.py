@@ -12,6 +12,8 @@ from api.deps import TenantDep
 from api.openapi import AUTHENTICATED, WITH_BODY, errors
 from api.schemas import Preview, PreviewRequest
 from api.strict_json import ProblemRoute
+from providers.prompts import shot_prompt
+from workflows.cut import scene_context
 
 router = APIRouter(prefix="/api/v1/scripts", tags=["scripts"], route_class=ProblemRoute)
 
@@ -29,8 +31,11 @@ async def preview_script(body: PreviewRequest, request: Request, tenant: TenantD
     for scene in plan.scenes:
         shown = asdict(scene)
         shown["characters"] = scene.characters
-        for shot in shown["shots"]:
-            shot["size"] = shot["shot_type"]  # the vocabulary's name; shot_type stays
+        context = scene_context(scene)
+        for shot, out in zip(scene.shots, shown["shots"], strict=True):
+            out["size"] = out["shot_type"]  # the vocabulary's name; shot_type stays
+            # what a generative provider is asked to draw (the animatic draws the plan)
+            out["prompt"] = shot_prompt(context, shot, body.options.style)
         scenes.append(shown)
     return Preview(
         format=plan.script_format,

@@ -12,6 +12,7 @@ import uuid
 from pathlib import Path
 
 import httpx
+from pydantic import SecretStr
 
 from accounts.ledger import Ledger
 from core.settings import Settings
@@ -32,6 +33,8 @@ def environment(settings: Settings) -> dict[str, str]:
     for name, value in settings.model_dump().items():
         if value is None:
             continue  # unset, as a user would leave it
+        if isinstance(value, SecretStr):
+            value = value.get_secret_value()
         text = ",".join(map(str, value)) if isinstance(value, list) else str(value)
         env[f"FILMSTUDIO_{name.upper()}"] = text
     return env
