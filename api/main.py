@@ -16,7 +16,8 @@ from core.estimate import Prices
 from core.settings import Settings, get_settings
 from providers import registry
 from storage.artifacts import ArtifactStore
-from storage.database import create_tables, make_engine
+from storage.database import make_engine
+from storage.migrate import require_current
 
 
 def create_app(settings: Settings | None = None, temporal: Client | None = None) -> FastAPI:
@@ -26,7 +27,7 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
         app.state.engine = make_engine(settings.database_url)
-        create_tables(app.state.engine)
+        require_current(app.state.engine)  # `filmstudio db upgrade` runs before any process
         app.state.ledger = Ledger(app.state.engine)
         app.state.store = ArtifactStore(settings.artifact_root)
         secret = load_or_create_secret(

@@ -23,6 +23,8 @@ import httpx
 
 from cli.admin import DEV_KEY_FILE, ensure_dev_tenant
 from core.settings import Settings, get_settings
+from storage.database import make_engine
+from storage.migrate import upgrade
 
 DATA = Path(".data")
 RUN, LOGS = DATA / "run", DATA / "logs"
@@ -95,10 +97,20 @@ def _api_healthy(settings: Settings) -> bool:
         return False
 
 
+def migrate(settings: Settings) -> None:
+    """`filmstudio db upgrade`, once, before any process starts (they refuse an old schema)."""
+    engine = make_engine(settings.database_url)
+    try:
+        print(f"  Database:     at revision {upgrade(engine)}")
+    finally:
+        engine.dispose()
+
+
 def up(settings: Settings) -> None:
     RUN.mkdir(parents=True, exist_ok=True)
     LOGS.mkdir(parents=True, exist_ok=True)
     settings.artifact_root.mkdir(parents=True, exist_ok=True)
+    migrate(settings)
     for service in services(settings):
         if _pid(service.name) is None:
             with (LOGS / f"{service.name}.log").open("ab") as log:

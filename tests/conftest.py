@@ -24,6 +24,8 @@ from temporalio.testing import WorkflowEnvironment
 from api.main import create_app
 from core.settings import Settings
 from devstack.postgres import PostgresServer
+from storage.database import make_engine
+from storage.migrate import upgrade
 from worker.assembly import build_workers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -91,7 +93,19 @@ def make_settings(client: Client, root: Path, **overrides: object) -> Settings:
         "revision_window_s": 0,  # runs close at completion; revision tests open a window
     }
     values.update(overrides)
-    return Settings(**values)  # type: ignore[arg-type]
+    settings = Settings(**values)  # type: ignore[arg-type]
+    migrate(settings.database_url)
+    return settings
+
+
+def migrate(database_url: str) -> None:
+    """`filmstudio db upgrade` on a test's fresh database, as `make up` does before any
+    process starts (the API and the workers refuse a database that is not at head)."""
+    engine = make_engine(database_url)
+    try:
+        upgrade(engine)
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture(scope="session")

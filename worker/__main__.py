@@ -10,6 +10,7 @@ import signal
 from temporalio.client import Client
 
 from core.settings import get_settings
+from storage.migrate import DatabaseNotCurrentError
 from worker.assembly import build_workers
 
 log = logging.getLogger("worker")
@@ -47,7 +48,10 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     queues = [queue.strip() for queue in _parse_args().queues.split(",") if queue.strip()]
     queues = queues or list(get_settings().task_queues().names())
-    asyncio.run(_serve(queues))
+    try:
+        asyncio.run(_serve(queues))
+    except DatabaseNotCurrentError as error:
+        raise SystemExit(f"worker: {error}") from None
 
 
 if __name__ == "__main__":

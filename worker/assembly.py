@@ -18,7 +18,8 @@ from activities.webhooks import WebhookActivities
 from core.settings import Settings
 from providers import registry
 from storage.artifacts import ArtifactStore
-from storage.database import create_tables, make_engine
+from storage.database import make_engine
+from storage.migrate import require_current
 from workflows.film import FilmWorkflow
 from workflows.webhook import WebhookWorkflow
 
@@ -39,7 +40,7 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
             registry.voice_provider(settings.voice_provider), settings.moderator()
         )
         engine = make_engine(settings.database_url)  # the ledger: shared with the API
-        create_tables(engine)
+        require_current(engine)  # `filmstudio db upgrade` runs before any process
         accounting = AccountingActivities(
             Ledger(engine), WebhookActivities(settings.webhook_allow_private)
         )
