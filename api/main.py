@@ -15,9 +15,9 @@ from api.signing import UrlSigner, load_or_create_secret
 from core.estimate import Prices
 from core.settings import Settings, get_settings
 from providers import registry
-from storage.artifacts import ArtifactStore
 from storage.database import make_engine
 from storage.migrate import require_current
+from storage.store import objects, open_store
 
 
 def create_app(settings: Settings | None = None, temporal: Client | None = None) -> FastAPI:
@@ -29,7 +29,11 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
         app.state.engine = make_engine(settings.database_url)
         require_current(app.state.engine)  # `filmstudio db upgrade` runs before any process
         app.state.ledger = Ledger(app.state.engine)
-        app.state.store = ArtifactStore(settings.artifact_root)
+        app.state.store = open_store(settings)
+        if objects(app.state.store) is not None and not settings.url_signing_secret:
+            raise RuntimeError(  # no shared folder to keep one in: every API must sign alike
+                "FILMSTUDIO_URL_SIGNING_SECRET must be set when artifacts are in an object store"
+            )
         secret = load_or_create_secret(
             settings.url_signing_secret, settings.artifact_root / ".url-signing-key"
         )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -36,6 +36,19 @@ class Settings(BaseSettings):
     # Artifacts: a folder every worker and the API can read (a shared mount across machines)
     artifact_root: Path = Path(".data/artifacts")
     public_base_url: str = "http://127.0.0.1:8000"
+    # ... or an S3-compatible object store, s3://bucket/prefix: then nothing is shared but
+    # the store. Workers render in scratch_root (a local cache, safe to delete) and upload.
+    # Empty credentials use boto3's own chain (AWS_* variables, an instance role).
+    artifact_url: str = ""
+    s3_endpoint_url: str = ""  # e.g. http://seaweedfs:8333; empty: AWS itself
+    s3_region: str = "us-east-1"
+    s3_access_key_id: str = ""
+    s3_secret_access_key: str = ""
+    s3_addressing_style: Literal["path", "virtual", "auto"] = "path"
+    scratch_root: Path = Path(".data/scratch")
+    # Signed download links stream through the API (with Range); true: they redirect to
+    # presigned object-store URLs instead (the store must be reachable by the clients)
+    artifact_redirect: bool = False
 
     # API limits
     max_request_bytes: int = 256_000

@@ -24,6 +24,7 @@ from temporalio.testing import WorkflowEnvironment
 from api.main import create_app
 from core.settings import Settings
 from devstack.postgres import PostgresServer
+from devstack.seaweedfs import SeaweedServer
 from storage.database import make_engine
 from storage.migrate import upgrade
 from worker.assembly import build_workers
@@ -116,6 +117,28 @@ def postgres() -> Iterator[PostgresServer]:
 
 
 DATABASES = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def seaweed() -> Iterator[SeaweedServer]:
+    """One real S3-compatible server for the session (SeaweedFS, built by the setup)."""
+    with SeaweedServer() as server:
+        yield server
+
+
+def s3_overrides(server: SeaweedServer, root: Path) -> dict[str, object]:
+    """Settings that put a test's artifacts in a new bucket of `server`, with `root` as
+    this machine's scratch folder and no artifact folder at all."""
+    return {
+        "artifact_url": f"s3://{server.create_bucket()}/filmstudio",
+        "s3_endpoint_url": server.endpoint,
+        "s3_region": server.region,
+        "s3_access_key_id": server.access_key,
+        "s3_secret_access_key": server.secret_key,
+        "scratch_root": root / "scratch",
+        "artifact_root": root / "no-shared-artifacts",
+        "url_signing_secret": "test-signing-secret",
+    }
 
 
 @pytest.fixture(params=DATABASES)

@@ -29,7 +29,6 @@ def _parse_args() -> argparse.Namespace:
 
 async def _serve(queues: list[str]) -> None:
     settings = get_settings()
-    settings.artifact_root.mkdir(parents=True, exist_ok=True)
     client = await Client.connect(settings.temporal_address, namespace=settings.temporal_namespace)
     workers = build_workers(client, settings, queues)
     stop = asyncio.Event()

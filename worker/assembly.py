@@ -17,9 +17,9 @@ from activities.planning import PlanningActivities
 from activities.webhooks import WebhookActivities
 from core.settings import Settings
 from providers import registry
-from storage.artifacts import ArtifactStore
 from storage.database import make_engine
 from storage.migrate import require_current
+from storage.store import open_store
 from workflows.film import FilmWorkflow
 from workflows.webhook import WebhookWorkflow
 
@@ -33,7 +33,8 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
     unknown = sorted(set(queues) - set(names.names()))
     if unknown:
         raise ValueError(f"unknown task queues {unknown}; expected some of {names.names()}")
-    store = ArtifactStore(settings.artifact_root)
+    # The local folder, or the object store and a scratch folder: for the queues that render.
+    store = open_store(settings) if {names.models, names.media} & set(queues) else None
     workers = []
     if names.orchestration in queues:
         planning = PlanningActivities(
@@ -62,6 +63,7 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
             )
         )
     if names.models in queues:
+        assert store is not None
         first_visual, *fallbacks = [
             registry.visual_provider(name) for name in registry.chain(settings.visual_provider)
         ]
@@ -88,6 +90,7 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
             )
         )
     if names.media in queues:
+        assert store is not None
         media = MediaActivities(
             store,
             settings.public_base_url,

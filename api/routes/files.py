@@ -6,12 +6,17 @@ out) opens a file; anything else is 404, as if the job did not exist.
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Request, status
-from fastapi.responses import FileResponse
+import time
+from pathlib import PurePosixPath
 
-from api.deps import OptionalTenantDep, SessionDep, SignerDep, StoreDep
+from fastapi import APIRouter, HTTPException, Request, status
+from fastapi.responses import FileResponse, Response
+
+from api.deps import OptionalTenantDep, SessionDep, SettingsDep, SignerDep, StoreDep
 from api.models import Job
+from api.object_files import object_response
 from storage.artifacts import InvalidKeyError, job_key
+from storage.store import objects
 
 router = APIRouter(prefix="/api/v1/jobs", tags=["files"])
 
@@ -36,9 +41,10 @@ def read_file(
     store: StoreDep,
     signer: SignerDep,
     tenant: OptionalTenantDep,
+    settings: SettingsDep,
     expires: int = 0,
     sig: str = "",
-) -> FileResponse:
+) -> Response:
     job = session.get(Job, job_id)
     owner = job is not None and tenant is not None and job.tenant_id == tenant.id
     signed = bool(sig) and signer.valid(request.url.path, expires, sig)
@@ -51,9 +57,19 @@ def read_file(
             )
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no job {job_id!r}")
     try:
-        path = store.path(job_key(job_id, *file_path.split("/")))
+        key = job_key(job_id, *file_path.split("/"))
     except InvalidKeyError as error:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such file") from error
-    if not path.is_file() or path.name.startswith("."):
+    name = PurePosixPath(key)
+    if name.name.startswith("."):
         raise HTTPException(status.HTTP_404_NOT_FOUND, "no such file")
-    return FileResponse(path, media_type=_MEDIA_TYPES.get(path.suffix, "application/octet-stream"))
+    media_type = _MEDIA_TYPES.get(name.suffix, "application/octet-stream")
+    remote = objects(store)
+    if remote is not None:  # from the object store: streamed with Range, or redirected
+        redirect_ttl = max(expires - int(time.time()), 1) if signed else signer.ttl_s
+        ttl = redirect_ttl if settings.artifact_redirect else None
+        return object_response(remote, key, request, media_type, redirect_ttl_s=ttl)
+    path = store.path(key)
+    if not path.is_file():
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such file")
+    return FileResponse(path, media_type=media_type)
