@@ -14,6 +14,9 @@ from api.routes import control, credits, files, health, jobs, revisions, scripts
 from api.signing import UrlSigner, load_or_create_secret
 from core.estimate import Prices
 from core.settings import Settings, get_settings
+from observability.http import RequestMetrics, app_metrics, mount_metrics, serve_metrics_apart
+from observability.logs import configure_logging
+from observability.tracing import client_interceptors, configure_tracing
 from providers import registry
 from storage.database import make_engine
 from storage.migrate import require_current
@@ -49,9 +52,14 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
             music_per_second=registry.music_provider(settings.music_provider).price_per_second,
             render_per_second=settings.render_price_per_second,
         )
+        configure_tracing(settings, "filmstudio-api")
         app.state.temporal = temporal or await Client.connect(
-            settings.temporal_address, namespace=settings.temporal_namespace
+            settings.temporal_address,
+            namespace=settings.temporal_namespace,
+            interceptors=client_interceptors(),  # traces requests into workflows
         )
+        if settings.api_metrics and settings.api_metrics_address:
+            serve_metrics_apart(metrics, settings.api_metrics_address)
         yield
         app.state.engine.dispose()
 
@@ -69,9 +77,15 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
     app.include_router(credits.router)
     app.include_router(files.router)
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(RequestMetrics)  # outermost: every request is counted and timed
+    metrics = app_metrics(app)
+    if settings.api_metrics and not settings.api_metrics_address:
+        mount_metrics(app, metrics)
     return app
 
 
 def app() -> FastAPI:
     """uvicorn's factory: `uvicorn api.main:app --factory`."""
-    return create_app()
+    settings = get_settings()
+    configure_logging(settings.log_format, settings.log_level)
+    return create_app(settings)

@@ -66,6 +66,19 @@ class Settings(BaseSettings):
     # Webhooks: private and loopback targets are refused unless this is set
     webhook_allow_private: bool = False
 
+    # Observability. Logs: plain lines or one JSON object a line, with job/workflow/shot ids.
+    log_format: Literal["text", "json"] = "text"
+    log_level: str = "INFO"
+    # host:port where a worker serves /metrics (the Temporal SDK's and the project's);
+    # empty: none. The API serves /metrics (no key) unless api_metrics is false, or on
+    # api_metrics_address (host:port) instead when that is set.
+    worker_metrics_address: str = ""
+    api_metrics: bool = True
+    api_metrics_address: str = ""
+    # OTLP/HTTP endpoint for traces (e.g. http://collector:4318/v1/traces); empty: none
+    otlp_endpoint: str = ""
+    service_name: str = ""  # OpenTelemetry service.name; default filmstudio-api/-worker
+
     # Rendering
     width: int = 1280
     height: int = 720

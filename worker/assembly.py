@@ -16,6 +16,7 @@ from activities.model_work import ModelActivities
 from activities.planning import PlanningActivities
 from activities.webhooks import WebhookActivities
 from core.settings import Settings
+from observability.activity_metrics import ActivityMetricsInterceptor
 from providers import registry
 from storage.database import make_engine
 from storage.migrate import require_current
@@ -60,6 +61,7 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
                 activity_executor=ThreadPoolExecutor(settings.orchestration_concurrency),
                 max_concurrent_activities=settings.orchestration_concurrency,
                 graceful_shutdown_timeout=GRACEFUL_SHUTDOWN,
+                interceptors=[ActivityMetricsInterceptor()],
             )
         )
     if names.models in queues:
@@ -87,6 +89,7 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
                 activity_executor=ThreadPoolExecutor(settings.model_concurrency),
                 max_concurrent_activities=settings.model_concurrency,
                 graceful_shutdown_timeout=GRACEFUL_SHUTDOWN,
+                interceptors=[ActivityMetricsInterceptor()],
             )
         )
     if names.media in queues:
@@ -111,6 +114,7 @@ def build_workers(client: Client, settings: Settings, queues: Sequence[str]) -> 
                 activity_executor=ThreadPoolExecutor(settings.media_concurrency),
                 max_concurrent_activities=settings.media_concurrency,
                 graceful_shutdown_timeout=GRACEFUL_SHUTDOWN,
+                interceptors=[ActivityMetricsInterceptor()],
             )
         )
     return workers
