@@ -77,6 +77,7 @@ class Settings(BaseSettings):
     api_metrics_address: str = ""
     # OTLP/HTTP endpoint for traces (e.g. http://collector:4318/v1/traces); empty: none
     otlp_endpoint: str = ""
+    worker_identity: str = ""  # how a worker names itself to Temporal; default pid@host
     service_name: str = ""  # OpenTelemetry service.name; default filmstudio-api/-worker
 
     # Rendering

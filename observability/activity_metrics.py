@@ -42,7 +42,12 @@ class _Inbound(ActivityInboundInterceptor):
         info = activity.info()
         name = info.activity_type
         started = time.monotonic()
-        with bind_ids(workflow_id=info.workflow_id or "", shot_id=_shot_id(input.args)):
+        with bind_ids(
+            workflow_id=info.workflow_id or "",
+            activity_type=name,
+            activity_id=info.activity_id,
+            shot_id=_shot_id(input.args),
+        ):
             try:
                 result = await self.next.execute_activity(input)
             except BaseException as error:  # counted, then up as it was

@@ -38,6 +38,7 @@ async def _serve(queues: list[str]) -> None:
         settings.temporal_address,
         namespace=settings.temporal_namespace,
         interceptors=client_interceptors(),  # spans for workflows and activities
+        identity=settings.worker_identity or None,
         runtime=serve_worker_metrics(address) if address else None,
     )
     workers = build_workers(client, settings, queues)
