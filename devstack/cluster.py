@@ -190,6 +190,7 @@ def wait_healthy(base_url: str, timeout_s: float = 60.0) -> None:
 def layout(base: Path, shared: SharedServices) -> dict[str, Host]:
     """The rehearsal's machines: orchestration (and the API), models, two media hosts;
     each with its own metrics port."""
+    base = base.resolve()  # every host is told absolute paths
     common = shared.environment()
     hosts = {}
     for name, extra in (
