@@ -10,21 +10,21 @@ import argparse
 
 from core.settings import Settings
 from storage.database import make_engine
-from storage.migrate import current_revision, head_revision, upgrade
+from storage.migrate import apply_migrations, current_revision, head_revision
 
 
 def db_upgrade(_args: argparse.Namespace, settings: Settings) -> None:
     engine = make_engine(settings.database_url)
     try:
-        before = current_revision(engine)
-        after = upgrade(engine)
+        done = apply_migrations(engine)
     finally:
         engine.dispose()
     where = engine.url.render_as_string(hide_password=True)
-    if before == after:
-        print(f"{where}: already at {after}")
+    if done.before == done.after:
+        print(f"{where}: already at {done.after}")
     else:
-        print(f"{where}: upgraded from {before or 'an empty or pre-migration database'} to {after}")
+        before = done.before or "an empty or pre-migration database"
+        print(f"{where}: upgraded from {before} to {done.after}")
 
 
 def db_current(_args: argparse.Namespace, settings: Settings) -> None:

@@ -4,6 +4,7 @@ start otherwise, so no two processes ever race to alter a table."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from alembic import command
@@ -41,14 +42,27 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade(engine: Engine, revision: str = "head") -> str:
-    """Apply every migration not yet applied, in one transaction; returns the revision the
-    database is at. Concurrent upgrades of one PostgreSQL database wait for each other."""
+@dataclass(frozen=True)
+class Upgraded:
+    before: str | None  # None: an empty database, or one made before migrations existed
+    after: str
+
+
+def apply_migrations(engine: Engine, revision: str = "head") -> Upgraded:
+    """Apply every migration not yet applied, in one transaction. Concurrent upgrades of
+    one PostgreSQL database wait for each other: the later ones find nothing to do."""
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _UPGRADE_LOCK})
+        before = MigrationContext.configure(connection).get_current_revision()
         command.upgrade(_config(connection), revision)
-    return current_revision(engine) or ""
+        after = MigrationContext.configure(connection).get_current_revision()
+    return Upgraded(before, after or "")
+
+
+def upgrade(engine: Engine, revision: str = "head") -> str:
+    """apply_migrations; returns the revision the database is at."""
+    return apply_migrations(engine, revision).after
 
 
 def require_current(engine: Engine) -> None:
