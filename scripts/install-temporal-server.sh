@@ -2,7 +2,7 @@
 # Build the Temporal server (`temporal-server`) and its SQL schema tool (`temporal-sql-tool`)
 # from the Go module proxy, once per machine, for the production-layout rehearsal
 # (Temporal persisted in PostgreSQL). Cached under ~/.cache/filmstudio like the CLI.
-# Not part of `make setup`: `make cluster-sql` and the rehearsal test that needs it call it.
+# `make setup` calls it; about twenty minutes the first time on two cores.
 set -euo pipefail
 
 version="${TEMPORAL_SERVER_VERSION:-v1.32.0}"  # v1.32.1+ need a newer Go than Debian's image has

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Everything Film Studio needs on a fresh Debian machine, idempotent and quick when done:
 # ffmpeg/ffprobe/espeak-ng, fonts and PostgreSQL (the tests start their own server) from
-# Debian, Python deps in .venv, the Temporal CLI and SeaweedFS (the tests' S3 server) built
-# from the Go module proxy (cached under ~/.cache/filmstudio).
+# Debian, Python deps in .venv, the Temporal CLI, SeaweedFS (the tests' S3 server) and the
+# Temporal server with its SQL tool (the rehearsal on PostgreSQL) built from the Go module
+# proxy (cached under ~/.cache/filmstudio).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,4 +42,5 @@ temporal="$(bash scripts/install-temporal.sh)"
 ln -sf "$temporal" .venv/bin/temporal
 weed="$(bash scripts/install-seaweedfs.sh)"
 ln -sf "$weed" .venv/bin/weed
+bash scripts/install-temporal-server.sh >/dev/null  # the rehearsal's Temporal on PostgreSQL
 log "ready: ffmpeg $(ffmpeg -version | head -1 | cut -d' ' -f3), espeak-ng, $(.venv/bin/temporal --version | head -1), SeaweedFS $(.venv/bin/weed version 2>/dev/null | head -1 | awk '{print $3}')"

@@ -4,7 +4,8 @@ each with its own folder, HOME, scratch and settings). A film renders with its s
 spread over both media hosts; one media host is SIGKILLed mid-film and its scratch
 deleted; the film completes from what is in the object store, nothing completed is
 rendered again, the ledger on PostgreSQL is exact, no host opened another's files, and
-every host's metrics and logs say what happened."""
+every host's metrics and logs say what happened. Twice: on the Temporal dev server, and on
+the production layout's Temporal (the real server persisted in PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ import shutil
 import threading
 import time
 import uuid
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
+import psycopg
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
 from temporalio.api.enums.v1 import EventType, PendingActivityState
@@ -26,8 +29,10 @@ from accounts.ledger import Ledger
 from devstack.cluster import Host, SharedServices, free_port, layout, open_files, wait_healthy
 from devstack.postgres import PostgresServer
 from devstack.seaweedfs import SeaweedServer
+from devstack.temporal_server import TemporalSqlServer
 from media.ffmpeg import probe
 from storage.database import make_engine
+from tests.conftest import temporal_binary
 
 pytestmark = pytest.mark.e2e
 SHOTS = 8
@@ -117,9 +122,39 @@ async def _render_history(handle: WorkflowHandle) -> dict[str, dict[str, object]
     return shots
 
 
+@pytest.fixture(params=["dev-server", "temporal-on-postgresql"])
+async def temporal(
+    request: pytest.FixtureRequest, client: Client, postgres: PostgresServer, tmp_path: Path
+) -> AsyncIterator[tuple[Client, TemporalSqlServer | None]]:
+    """The session's dev server, or the production layout's Temporal: the real server
+    persisted in PostgreSQL, its schema set up by temporal-sql-tool."""
+    if request.param == "dev-server":
+        yield client, None
+        return
+    server = TemporalSqlServer(postgres, tmp_path / "temporal")
+    await asyncio.to_thread(server.start, temporal_binary())
+    try:
+        yield await Client.connect(server.address), server
+    finally:
+        server.stop()
+
+
+def _persisted_in_postgres(server: TemporalSqlServer, workflow_id: str) -> int:
+    dsn = f"postgresql://postgres@127.0.0.1:{server.postgres.port}/{server.databases[0]}"
+    with psycopg.connect(dsn) as connection:
+        row = connection.execute(
+            "SELECT count(*) FROM executions WHERE workflow_id = %s", (workflow_id,)
+        ).fetchone()
+    return int(row[0]) if row else 0
+
+
 async def test_a_film_survives_a_media_host_lost_with_its_scratch(
-    client: Client, postgres: PostgresServer, seaweed: SeaweedServer, tmp_path: Path
+    temporal: tuple[Client, TemporalSqlServer | None],
+    postgres: PostgresServer,
+    seaweed: SeaweedServer,
+    tmp_path: Path,
 ) -> None:
+    client, temporal_server = temporal
     bucket = seaweed.create_bucket()
     shared = SharedServices(
         temporal_address=client.service_client.config.target_host,
@@ -243,6 +278,9 @@ async def test_a_film_survives_a_media_host_lost_with_its_scratch(
     retried = {shot for shot, s in after.items() if int(s["attempt"]) > 1}  # type: ignore[call-overload]
     assert retried and not retried & done_before
     assert all(after[shot]["completed_by"] == "media-2" for shot in retried)
+
+    if temporal_server is not None:  # the run lives in Temporal's own PostgreSQL database
+        assert _persisted_in_postgres(temporal_server, f"film-{job_id}") == 1
 
     # The ledger on PostgreSQL is exact.
     engine = make_engine(shared.database_url)
