@@ -1,7 +1,8 @@
 """`make cluster` (`python -m cli.cluster`): the multi-host rehearsal, in the foreground.
 
-Shared services: a Temporal dev server, PostgreSQL and SeaweedFS (S3), each on free
-loopback ports in a temp folder. Hosts that share nothing else, under .data/cluster/:
+Shared services: a Temporal dev server (or, with --temporal-sql, the real Temporal server
+persisted in PostgreSQL), PostgreSQL and SeaweedFS (S3), each on free loopback ports in a
+temp folder. Hosts that share nothing else, under .data/cluster/:
 orchestration (its worker and the API), models, media-1 and media-2, each with its own
 folder, HOME, scratch, settings and metrics port. `--render SCRIPT` renders a film
 through the API; Ctrl-C stops everything.
@@ -24,6 +25,7 @@ import httpx
 from devstack.cluster import Host, SharedServices, free_port, layout, wait_healthy
 from devstack.postgres import PostgresServer
 from devstack.seaweedfs import SeaweedServer
+from devstack.temporal_server import TemporalSqlServer
 
 BASE = Path(".data/cluster")
 
@@ -65,6 +67,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m cli.cluster", description=__doc__)
     parser.add_argument("--render", type=Path, help="a script to render once the hosts are up")
     parser.add_argument("--exit", action="store_true", help="stop after --render")
+    parser.add_argument(
+        "--temporal-sql",
+        action="store_true",
+        help="the real Temporal server persisted in PostgreSQL instead of the dev server",
+    )
     args = parser.parse_args()
     shutil.rmtree(BASE, ignore_errors=True)
     BASE.mkdir(parents=True)
@@ -77,10 +84,17 @@ def main() -> None:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    temporal, temporal_address, ui = _temporal(BASE)
     postgres, seaweed, hosts = PostgresServer(), SeaweedServer(services / "s3"), {}
+    temporal: subprocess.Popen[bytes] | None = None
+    temporal_sql: TemporalSqlServer | None = None
     try:
         postgres.start()
+        if args.temporal_sql:
+            temporal_sql = TemporalSqlServer(postgres, services / "temporal")
+            temporal_sql.start(Path(sys.executable).parent / "temporal")
+            temporal_address, ui = temporal_sql.address, "(none: the server without its UI)"
+        else:
+            temporal, temporal_address, ui = _temporal(BASE)
         seaweed.start()
         shared = SharedServices(
             temporal_address=temporal_address,
@@ -124,8 +138,11 @@ def main() -> None:
         print("stopping the hosts and the shared services")
         for host in hosts.values():
             host.stop()
-        temporal.terminate()
-        temporal.wait(timeout=30)
+        if temporal is not None:
+            temporal.terminate()
+            temporal.wait(timeout=30)
+        if temporal_sql is not None:
+            temporal_sql.stop()
         seaweed.stop()
         postgres.stop()
         shutil.rmtree(services, ignore_errors=True)

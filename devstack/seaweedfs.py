@@ -71,12 +71,15 @@ class SeaweedServer:
         self.access_key = f"fs{secrets.token_hex(8)}"
         self.secret_key = secrets.token_hex(20)
         self.region = "us-east-1"
+        self._pick_ports()
+        self._process: subprocess.Popen[bytes] | None = None
+
+    def _pick_ports(self) -> None:
         (
             self.master, self.master_grpc, self.volume, self.volume_grpc,
             self.filer, self.filer_grpc, self.s3, self.s3_grpc,
         ) = _free_ports(8)  # fmt: skip
         self.endpoint = f"http://127.0.0.1:{self.s3}"
-        self._process: subprocess.Popen[bytes] | None = None
 
     def argv(self) -> list[str]:
         return [
@@ -91,6 +94,17 @@ class SeaweedServer:
         ]  # fmt: skip
 
     def start(self, timeout_s: float = 60.0) -> SeaweedServer:
+        """Start on ports picked now; once more on fresh ports if another process took
+        one of them between the pick and weed's bind."""
+        try:
+            return self._start(timeout_s)
+        except SeaweedError:
+            self._halt()
+            shutil.rmtree(self.dir / "data", ignore_errors=True)
+            self._pick_ports()
+            return self._start(timeout_s)
+
+    def _start(self, timeout_s: float) -> SeaweedServer:
         (self.dir / "data").mkdir(parents=True, exist_ok=True)
         identity = {
             "name": "filmstudio",
@@ -116,7 +130,7 @@ class SeaweedServer:
             except httpx.HTTPError:
                 pass
             time.sleep(0.25)
-        self.stop()
+        self._halt()
         raise SeaweedError(f"SeaweedFS did not come up within {timeout_s:.0f} s")
 
     def _bucket_ready(self) -> bool:
@@ -147,12 +161,15 @@ class SeaweedServer:
         self.client().create_bucket(Bucket=name)
         return name
 
-    def stop(self) -> None:
+    def _halt(self) -> None:
         if self._process is not None and self._process.poll() is None:
             # weed drains for a long while on SIGTERM; its data is thrown away anyway.
             os.killpg(self._process.pid, signal.SIGKILL)
             self._process.wait()
         self._process = None
+
+    def stop(self) -> None:
+        self._halt()
         if self._owned_dir:
             shutil.rmtree(self.dir, ignore_errors=True)
 
