@@ -12,27 +12,31 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
-import threading
 import time
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
-import psycopg
 import pytest
-from prometheus_client.parser import text_string_to_metric_families
-from temporalio.api.enums.v1 import EventType, PendingActivityState
-from temporalio.client import Client, WorkflowHandle
+from temporalio.api.enums.v1 import PendingActivityState
+from temporalio.client import Client
 
 from accounts.ledger import Ledger
-from devstack.cluster import Host, SharedServices, free_port, layout, open_files, wait_healthy
+from devstack.cluster import SharedServices, free_port, layout, wait_healthy
 from devstack.postgres import PostgresServer
 from devstack.seaweedfs import SeaweedServer
 from devstack.temporal_server import TemporalSqlServer
 from media.ffmpeg import probe
 from storage.database import make_engine
 from tests.conftest import temporal_binary
+from tests.e2e.cluster_checks import (
+    FileAudit,
+    metric_value,
+    persisted_in_postgres,
+    render_history,
+    scrape_metrics,
+)
 
 pytestmark = pytest.mark.e2e
 SHOTS = 8
@@ -40,86 +44,6 @@ SCRIPT = "SCENE 1: EXT. HARBOUR - DAWN\n" + "\n".join(
     f"SHOT {n}: Wide, pan right - 4s\nBoats drift past, number {n}.\nCAPTAIN: Line {n}."
     for n in range(1, SHOTS + 1)
 )
-
-
-class FileAudit:
-    """Samples every host's open files (its processes and their ffmpeg children)."""
-
-    def __init__(self, base: Path, hosts: dict[str, Host]) -> None:
-        self.base, self.hosts = str(base), hosts
-        self.foreign: set[str] = set()
-        self.own: dict[str, int] = dict.fromkeys(hosts, 0)
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.wait(0.05):
-            for name, host in self.hosts.items():
-                for pid in list(host.pids()):
-                    for path in open_files(pid):
-                        if not path.startswith(self.base):
-                            continue  # the code, the interpreter, /tmp of the shared services
-                        if path.startswith(f"{host.dir}/") or path == str(host.dir):
-                            self.own[name] += 1
-                        else:
-                            self.foreign.add(f"{name} opened {path}")
-
-    def __enter__(self) -> FileAudit:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self._stop.set()
-        self._thread.join()
-
-
-def _scrape(address: str) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
-    text = httpx.get(f"http://{address}/metrics", timeout=10).text
-    return {
-        (sample.name, tuple(sorted(sample.labels.items()))): sample.value
-        for family in text_string_to_metric_families(text)
-        for sample in family.samples
-    }
-
-
-def _value(
-    samples: dict[tuple[str, tuple[tuple[str, str], ...]], float], name: str, **labels: str
-) -> float:
-    wanted = tuple(sorted(labels.items()))
-    return sum(
-        value
-        for (found, labelled), value in samples.items()
-        if found == name and set(wanted) <= set(labelled)
-    )
-
-
-async def _render_history(handle: WorkflowHandle) -> dict[str, dict[str, object]]:  # type: ignore[type-arg]
-    """Per shot, from the history: how many render_shot were scheduled, the last attempt,
-    which host ran each attempt, and when it completed."""
-    history = await handle.fetch_history()
-    scheduled: dict[int, str] = {}
-    shots: dict[str, dict[str, object]] = {}
-    for event in history.events:
-        if event.event_type == EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED:
-            attributes = event.activity_task_scheduled_event_attributes
-            if attributes.activity_type.name == "render_shot":
-                shot_id = str(json.loads(attributes.input.payloads[0].data)["shot_id"])
-                entry = shots.setdefault(shot_id, {"scheduled": 0, "hosts": []})
-                entry["scheduled"] = int(entry["scheduled"]) + 1  # type: ignore[call-overload]
-                scheduled[event.event_id] = shot_id
-        elif event.event_type == EventType.EVENT_TYPE_ACTIVITY_TASK_STARTED:
-            attributes = event.activity_task_started_event_attributes
-            if attributes.scheduled_event_id in scheduled:
-                entry = shots[scheduled[attributes.scheduled_event_id]]
-                entry["attempt"] = attributes.attempt
-                entry["hosts"].append(attributes.identity)  # type: ignore[attr-defined]
-        elif event.event_type == EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED:
-            attributes = event.activity_task_completed_event_attributes
-            if attributes.scheduled_event_id in scheduled:
-                entry = shots[scheduled[attributes.scheduled_event_id]]
-                entry["completed_at"] = event.event_time.ToDatetime().timestamp()
-                entry["completed_by"] = entry["hosts"][-1]  # type: ignore[index]
-    return shots
 
 
 @pytest.fixture(params=["dev-server", "temporal-on-postgresql"])
@@ -137,15 +61,6 @@ async def temporal(
         yield await Client.connect(server.address), server
     finally:
         server.stop()
-
-
-def _persisted_in_postgres(server: TemporalSqlServer, workflow_id: str) -> int:
-    dsn = f"postgresql://postgres@127.0.0.1:{server.postgres.port}/{server.databases[0]}"
-    with psycopg.connect(dsn) as connection:
-        row = connection.execute(
-            "SELECT count(*) FROM executions WHERE workflow_id = %s", (workflow_id,)
-        ).fetchone()
-    return int(row[0]) if row else 0
 
 
 async def test_a_film_survives_a_media_host_lost_with_its_scratch(
@@ -204,7 +119,7 @@ async def test_a_film_survives_a_media_host_lost_with_its_scratch(
 
             async def media_1_mid_render() -> bool:
                 """media-1 finished a shot and is rendering another right now."""
-                shots = await _render_history(handle)
+                shots = await render_history(handle)
                 if not any(s.get("completed_by") == "media-1" for s in shots.values()):
                     return False
                 pending = (await handle.describe()).raw_description.pending_activities
@@ -222,7 +137,7 @@ async def test_a_film_survives_a_media_host_lost_with_its_scratch(
             media_1.kill()
             killed_at = time.time()
             shutil.rmtree(media_1.scratch)  # the lost machine's disk goes with it
-            before = await _render_history(handle)
+            before = await render_history(handle)
             done_before = {shot for shot, s in before.items() if "completed_at" in s}
             s3 = seaweed.client()
             etags = {
@@ -245,11 +160,11 @@ async def test_a_film_survives_a_media_host_lost_with_its_scratch(
             download = (await http.get(f"/api/v1/jobs/{job_id}/download")).json()
             film = await http.get(download["url"])
             metrics = {
-                name: _scrape(host.settings["FILMSTUDIO_WORKER_METRICS_ADDRESS"])
+                name: scrape_metrics(host.settings["FILMSTUDIO_WORKER_METRICS_ADDRESS"])
                 for name, host in hosts.items()
                 if name != "media-1"
             }
-            api_metrics = _scrape(f"127.0.0.1:{api_port}")
+            api_metrics = scrape_metrics(f"127.0.0.1:{api_port}")
             await http.aclose()
     finally:
         for host in hosts.values():
@@ -267,7 +182,7 @@ async def test_a_film_survives_a_media_host_lost_with_its_scratch(
     assert abs(info.duration_s - 4.0 * SHOTS) <= 0.2
 
     # Shots spread over both media hosts; nothing finished before the kill ran again.
-    after = await _render_history(handle)
+    after = await render_history(handle)
     assert len(after) == SHOTS and all(s["scheduled"] == 1 for s in after.values())
     by_host = {str(s["completed_by"]) for s in after.values()}
     assert by_host == {"media-1", "media-2"}, after
@@ -280,7 +195,7 @@ async def test_a_film_survives_a_media_host_lost_with_its_scratch(
     assert all(after[shot]["completed_by"] == "media-2" for shot in retried)
 
     if temporal_server is not None:  # the run lives in Temporal's own PostgreSQL database
-        assert _persisted_in_postgres(temporal_server, f"film-{job_id}") == 1
+        assert persisted_in_postgres(temporal_server, f"film-{job_id}") == 1
 
     # The ledger on PostgreSQL is exact.
     engine = make_engine(shared.database_url)
@@ -301,20 +216,26 @@ async def test_a_film_survives_a_media_host_lost_with_its_scratch(
     # Every host's metrics: the SDK's and the project's series.
     for name, samples in metrics.items():
         assert any(n.startswith("temporal_") for n, _ in samples), f"{name}: no SDK series"
-    charged = _value(
+    charged = metric_value(
         metrics["orchestration"], "filmstudio_credits_moved_millicredits_total", kind="charge"
     )
     assert charged == exact
     assert (
-        _value(metrics["models"], "filmstudio_shots_rendered_total", provider="animatic") >= SHOTS
+        metric_value(metrics["models"], "filmstudio_shots_rendered_total", provider="animatic")
+        >= SHOTS
     )
-    assert _value(metrics["media-2"], "filmstudio_clips_total", outcome="rendered") >= len(retried)
-    assert (
-        _value(metrics["media-2"], "filmstudio_activity_seconds_count", activity="render_shot") >= 1
+    assert metric_value(metrics["media-2"], "filmstudio_clips_total", outcome="rendered") >= len(
+        retried
     )
-    assert _value(api_metrics, "filmstudio_jobs", status="completed") == 1
     assert (
-        _value(
+        metric_value(
+            metrics["media-2"], "filmstudio_activity_seconds_count", activity="render_shot"
+        )
+        >= 1
+    )
+    assert metric_value(api_metrics, "filmstudio_jobs", status="completed") == 1
+    assert (
+        metric_value(
             api_metrics,
             "filmstudio_http_requests_total",
             method="POST",
