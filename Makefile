@@ -1,5 +1,5 @@
 # Film Studio: `make demo` renders the example film; `make test` runs the whole suite.
-.PHONY: setup demo test up down status lint bench clean
+.PHONY: setup demo test up down status cluster lint bench clean
 
 setup:
 	@bash scripts/setup.sh
@@ -19,6 +19,11 @@ down:
 
 status:
 	@.venv/bin/python -m cli.stack status
+
+# The multi-host rehearsal in the foreground (Ctrl-C stops it): Temporal, PostgreSQL and
+# SeaweedFS shared; orchestration, models and two media hosts sharing nothing else.
+cluster: setup
+	@.venv/bin/python -m cli.cluster --render examples/coffee_shop.txt
 
 lint: setup
 	@.venv/bin/ruff format --check .

@@ -24,9 +24,13 @@ from api.temporal_link import TemporalLink
 from api.tenant_limits import RequestRate
 from core.estimate import Prices
 from core.settings import Settings, get_settings
+from observability.http import RequestMetrics, app_metrics, mount_metrics, serve_metrics_apart
+from observability.logs import configure_logging
+from observability.tracing import client_interceptors, configure_tracing
 from providers import registry
-from storage.artifacts import ArtifactStore
-from storage.database import create_tables, make_engine
+from storage.database import make_engine
+from storage.migrate import require_current
+from storage.store import objects, open_store
 
 
 def create_app(settings: Settings | None = None, temporal: Client | None = None) -> FastAPI:
@@ -36,10 +40,14 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
         app.state.engine = make_engine(settings.database_url)
-        create_tables(app.state.engine)
+        require_current(app.state.engine)  # `filmstudio db upgrade` runs before any process
         app.state.ledger = Ledger(app.state.engine)
         app.state.request_rate = RequestRate(app.state.engine, settings.requests_per_minute)
-        app.state.store = ArtifactStore(settings.artifact_root)
+        app.state.store = open_store(settings)
+        if objects(app.state.store) is not None and not settings.url_signing_secret:
+            raise RuntimeError(  # no shared folder to keep one in: every API must sign alike
+                "FILMSTUDIO_URL_SIGNING_SECRET must be set when artifacts are in an object store"
+            )
         secret = load_or_create_secret(
             settings.url_signing_secret, settings.artifact_root / ".url-signing-key"
         )
@@ -65,9 +73,17 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
             ),
             render_per_second=settings.render_price_per_second,
         )
-        link = TemporalLink(settings.temporal_address, settings.temporal_namespace, temporal)
+        configure_tracing(settings, "filmstudio-api")
+        link = TemporalLink(
+            settings.temporal_address,
+            settings.temporal_namespace,
+            temporal,
+            interceptors=client_interceptors(),  # traces requests into workflows
+        )
         app.state.temporal_link = link
         connecting = asyncio.create_task(link.keep_connecting())
+        if settings.api_metrics and settings.api_metrics_address:
+            serve_metrics_apart(metrics, settings.api_metrics_address)
         try:
             yield
         finally:
@@ -96,11 +112,17 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
         timeout_s=settings.request_body_timeout_s,
         paths={"/api/v1/uploads": settings.max_upload_bytes},
     )
+    app.add_middleware(RequestMetrics)  # outermost: every request is counted and timed
     install_problem_handlers(app)
     install_problem_openapi(app)
+    metrics = app_metrics(app)
+    if settings.api_metrics and not settings.api_metrics_address:
+        mount_metrics(app, metrics)
     return app
 
 
 def app() -> FastAPI:
     """uvicorn's factory: `uvicorn api.main:app --factory`."""
-    return create_app()
+    settings = get_settings()
+    configure_logging(settings.log_format, settings.log_level)
+    return create_app(settings)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 
-from temporalio.client import Client
+from temporalio.client import Client, Interceptor
 from temporalio.service import RPCError
 
 from api.temporal_errors import unreachable
@@ -19,9 +20,16 @@ LAST_RETRY_S = 5.0
 
 
 class TemporalLink:
-    def __init__(self, address: str, namespace: str, client: Client | None = None) -> None:
+    def __init__(
+        self,
+        address: str,
+        namespace: str,
+        client: Client | None = None,
+        interceptors: Sequence[Interceptor] = (),
+    ) -> None:
         self.address, self.namespace = address, namespace
         self.client = client
+        self.interceptors = list(interceptors)  # traces requests into workflows
         self.last_error = ""
 
     def require(self) -> Client:
@@ -34,7 +42,9 @@ class TemporalLink:
         delay = FIRST_RETRY_S
         while self.client is None:
             try:
-                self.client = await Client.connect(self.address, namespace=self.namespace)
+                self.client = await Client.connect(
+                    self.address, namespace=self.namespace, interceptors=self.interceptors
+                )
             except (RuntimeError, RPCError, OSError) as error:  # connect failures are untyped
                 self.last_error = str(error).splitlines()[0][:200]
                 log.warning("Temporal at %s: %s; retrying", self.address, self.last_error)

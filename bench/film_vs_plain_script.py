@@ -23,6 +23,8 @@ from bench.plain_script import PlainShot, render_plain
 from core.settings import Settings
 from media.ffmpeg import probe
 from screenplay.model import CameraMove
+from storage.database import make_engine
+from storage.migrate import upgrade
 from tests.conftest import temporal_binary
 from tests.e2e.processes import Processes, free_port
 
@@ -106,6 +108,7 @@ def main() -> None:
             artifact_root=data / "artifacts",
             public_base_url=f"http://127.0.0.1:{port}",
         )
+        upgrade(make_engine(settings.database_url))  # `filmstudio db upgrade`, as `make up` does
         processes = Processes(settings, data)
         try:
             queues = settings.task_queues()

@@ -13,7 +13,8 @@ from pathlib import Path
 from accounts.ledger import Ledger, LedgerError
 from accounts.models import to_credits, to_milli
 from core.settings import Settings
-from storage.database import create_tables, make_engine
+from storage.database import make_engine
+from storage.migrate import require_current
 
 DEV_TENANT = "dev"
 DEV_CREDITS = 10_000
@@ -22,7 +23,7 @@ DEV_KEY_FILE = Path(".data/dev-api-key")
 
 def ledger_of(settings: Settings) -> Ledger:
     engine = make_engine(settings.database_url)
-    create_tables(engine)
+    require_current(engine)  # `filmstudio db upgrade` first
     return Ledger(engine)
 
 

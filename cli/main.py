@@ -6,6 +6,8 @@ filmstudio jobs                        the latest jobs
 filmstudio credits                     the balance and latest ledger entries
 filmstudio tenant create NAME --credits N   (server side) a tenant; prints its API key
 filmstudio credits grant NAME N             (server side) add credits
+filmstudio db upgrade                       (server side) migrate the database to this release
+filmstudio storage init                     (server side) make the artifact bucket if missing
 
 The API key comes from --key, FILMSTUDIO_API_KEY, or .data/dev-api-key (`make up`).
 """
@@ -21,9 +23,10 @@ from typing import Any
 
 import httpx
 
-from cli import admin
+from cli import admin, database, storage_admin
 from cli.progress import ProgressBar
 from core.settings import Settings, get_settings
+from storage.migrate import DatabaseNotCurrentError
 
 POLL_S = 0.5
 
@@ -135,10 +138,15 @@ def main() -> None:
     jobs_cmd = commands.add_parser("jobs", help="the latest jobs")
     jobs_cmd.add_argument("--limit", type=int, default=20)
     admin.add_commands(commands)
+    database.add_commands(commands)
+    storage_admin.add_commands(commands)
     handlers = {"render": render, "status": status, "jobs": jobs}
     args = parser.parse_args()
     handler = getattr(args, "handler", None) or handlers.get(args.command, credits)
-    handler(args, get_settings())
+    try:
+        handler(args, get_settings())
+    except DatabaseNotCurrentError as error:
+        _fail(str(error))
 
 
 if __name__ == "__main__":

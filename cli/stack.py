@@ -23,15 +23,28 @@ import httpx
 
 from cli.admin import DEV_KEY_FILE, ensure_dev_tenant
 from core.settings import Settings, get_settings
+from storage.database import make_engine
+from storage.migrate import upgrade
 
 DATA = Path(".data")
 RUN, LOGS = DATA / "run", DATA / "logs"
+
+
+# Where each worker of `make up` serves its /metrics (the SDK's series and the project's).
+WORKER_METRICS_PORTS = {"worker-orchestration": 9464, "worker-models": 9465, "worker-media": 9466}
 
 
 @dataclass(frozen=True)
 class Service:
     name: str
     argv: list[str]
+
+    def environment(self) -> dict[str, str]:
+        env = dict(os.environ)
+        port = WORKER_METRICS_PORTS.get(self.name)
+        if port and "FILMSTUDIO_WORKER_METRICS_ADDRESS" not in env:
+            env["FILMSTUDIO_WORKER_METRICS_ADDRESS"] = f"127.0.0.1:{port}"
+        return env
 
 
 def services(settings: Settings) -> list[Service]:
@@ -95,15 +108,25 @@ def _api_healthy(settings: Settings) -> bool:
         return False
 
 
+def migrate(settings: Settings) -> None:
+    """`filmstudio db upgrade`, once, before any process starts (they refuse an old schema)."""
+    engine = make_engine(settings.database_url)
+    try:
+        print(f"  Database:     at revision {upgrade(engine)}")
+    finally:
+        engine.dispose()
+
+
 def up(settings: Settings) -> None:
     RUN.mkdir(parents=True, exist_ok=True)
     LOGS.mkdir(parents=True, exist_ok=True)
     settings.artifact_root.mkdir(parents=True, exist_ok=True)
+    migrate(settings)
     for service in services(settings):
         if _pid(service.name) is None:
             with (LOGS / f"{service.name}.log").open("ab") as log:
                 proc = subprocess.Popen(
-                    service.argv, stdout=log, stderr=subprocess.STDOUT,
+                    service.argv, stdout=log, stderr=subprocess.STDOUT, env=service.environment(),
                     stdin=subprocess.DEVNULL, start_new_session=True,
                 )  # fmt: skip
             (RUN / f"{service.name}.pid").write_text(str(proc.pid))
@@ -116,6 +139,11 @@ def up(settings: Settings) -> None:
     print(
         f"  Temporal UI:  {settings.temporal_ui_url}\n  Temporal:     {settings.temporal_address}"
     )
+    scrape = [f"{settings.public_base_url}/metrics"] if settings.api_metrics else []
+    if settings.api_metrics_address:
+        scrape = [f"http://{settings.api_metrics_address}/metrics"]
+    scrape += [f"http://127.0.0.1:{port}/metrics" for port in WORKER_METRICS_PORTS.values()]
+    print(f"  Metrics:      {'  '.join(scrape)}")
     print(f"  Logs:         {LOGS}/   Stop with: make down")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -39,6 +39,19 @@ class Settings(BaseSettings):
     # Artifacts: a folder every worker and the API can read (a shared mount across machines)
     artifact_root: Path = Path(".data/artifacts")
     public_base_url: str = "http://127.0.0.1:8000"
+    # ... or an S3-compatible object store, s3://bucket/prefix: then nothing is shared but
+    # the store. Workers render in scratch_root (a local cache, safe to delete) and upload.
+    # Empty credentials use boto3's own chain (AWS_* variables, an instance role).
+    artifact_url: str = ""
+    s3_endpoint_url: str = ""  # e.g. http://seaweedfs:8333; empty: AWS itself
+    s3_region: str = "us-east-1"
+    s3_access_key_id: str = ""
+    s3_secret_access_key: str = ""
+    s3_addressing_style: Literal["path", "virtual", "auto"] = "path"
+    scratch_root: Path = Path(".data/scratch")
+    # Signed download links stream through the API (with Range); true: they redirect to
+    # presigned object-store URLs instead (the store must be reachable by the clients)
+    artifact_redirect: bool = False
 
     # API limits. A body must arrive whole within request_body_timeout_s (else 408). Per
     # tenant: requests per minute (a page previewing as its user types stays well under)
@@ -61,6 +74,20 @@ class Settings(BaseSettings):
 
     # Webhooks: private and loopback targets are refused unless this is set
     webhook_allow_private: bool = False
+
+    # Observability. Logs: plain lines or one JSON object a line, with job/workflow/shot ids.
+    log_format: Literal["text", "json"] = "text"
+    log_level: str = "INFO"
+    # host:port where a worker serves /metrics (the Temporal SDK's and the project's);
+    # empty: none. The API serves /metrics (no key) unless api_metrics is false, or on
+    # api_metrics_address (host:port) instead when that is set.
+    worker_metrics_address: str = ""
+    api_metrics: bool = True
+    api_metrics_address: str = ""
+    # OTLP/HTTP endpoint for traces (e.g. http://collector:4318/v1/traces); empty: none
+    otlp_endpoint: str = ""
+    worker_identity: str = ""  # how a worker names itself to Temporal; default pid@host
+    service_name: str = ""  # OpenTelemetry service.name; default filmstudio-api/-worker
 
     # Rendering
     width: int = 1280

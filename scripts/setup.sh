@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Everything Film Studio needs on a fresh Debian machine, idempotent and quick when done:
-# ffmpeg/ffprobe/espeak-ng and fonts from Debian, Python deps in .venv, the Temporal CLI
-# built from the Go module proxy (cached under ~/.cache/filmstudio).
+# ffmpeg/ffprobe/espeak-ng, fonts and PostgreSQL (the tests start their own server) from
+# Debian, Python deps in .venv, the Temporal CLI, SeaweedFS (the tests' S3 server) and the
+# Temporal server with its SQL tool (the rehearsal on PostgreSQL) built from the Go module
+# proxy (cached under ~/.cache/filmstudio).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +15,7 @@ command -v ffprobe >/dev/null || need_apt+=(ffmpeg)
 command -v espeak-ng >/dev/null || need_apt+=(espeak-ng)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
 ls /usr/share/fonts/truetype/wqy/wqy-microhei.tt* >/dev/null 2>&1 || need_apt+=(fonts-wqy-microhei)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 if [ ${#need_apt[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -37,4 +40,7 @@ fi
 
 temporal="$(bash scripts/install-temporal.sh)"
 ln -sf "$temporal" .venv/bin/temporal
-log "ready: ffmpeg $(ffmpeg -version | head -1 | cut -d' ' -f3), espeak-ng, $(.venv/bin/temporal --version | head -1)"
+weed="$(bash scripts/install-seaweedfs.sh)"
+ln -sf "$weed" .venv/bin/weed
+bash scripts/install-temporal-server.sh >/dev/null  # the rehearsal's Temporal on PostgreSQL
+log "ready: ffmpeg $(ffmpeg -version | head -1 | cut -d' ' -f3), espeak-ng, $(.venv/bin/temporal --version | head -1), SeaweedFS $(.venv/bin/weed version 2>/dev/null | head -1 | awk '{print $3}')"

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, event, inspect, text
-from sqlmodel import SQLModel, create_engine
+from sqlalchemy import Engine, event
+from sqlmodel import create_engine
 
 
 def make_engine(database_url: str) -> Engine:
@@ -22,32 +22,11 @@ def make_engine(database_url: str) -> Engine:
 
 
 def create_tables(engine: Engine) -> None:
-    from accounts import models as accounts_models  # noqa: F401  (registers the tables)
-    from api import models as job_models  # noqa: F401
+    """Bring the database to this release's schema (the Alembic migrations, as
+    `filmstudio db upgrade` does): for tools and tests that make a fresh database."""
+    from storage.migrate import upgrade
 
-    SQLModel.metadata.create_all(engine)
-    add_missing_columns(engine)
-
-
-def add_missing_columns(engine: Engine) -> list[str]:
-    """Additive migrations: columns added to a model since a database was created are
-    added to its table (each new column has a default), so an existing job index keeps
-    working. Returns the columns added."""
-    added = []
-    inspector = inspect(engine)
-    for table in SQLModel.metadata.sorted_tables:
-        present = {column["name"] for column in inspector.get_columns(table.name)}
-        for column in table.columns:
-            if column.name in present:
-                continue
-            kind = column.type.compile(dialect=engine.dialect)
-            default = _sql_default(getattr(column.default, "arg", None))
-            with engine.begin() as connection:
-                connection.execute(
-                    text(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}{default}')
-                )
-            added.append(f"{table.name}.{column.name}")
-    return added
+    upgrade(engine)
 
 
 def _sqlite_wal(connection: object, _record: object) -> None:
@@ -55,13 +34,3 @@ def _sqlite_wal(connection: object, _record: object) -> None:
     cursor = connection.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
-
-
-def _sql_default(value: object) -> str:
-    if isinstance(value, str):
-        return " DEFAULT '" + value.replace("'", "''") + "'"
-    if isinstance(value, bool):
-        return f" DEFAULT {'TRUE' if value else 'FALSE'}"
-    if isinstance(value, int | float):
-        return f" DEFAULT {value}"
-    return ""

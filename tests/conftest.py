@@ -11,7 +11,7 @@ import os
 import shutil
 import socket
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import AsyncExitStack
 from pathlib import Path
 
@@ -23,6 +23,10 @@ from temporalio.testing import WorkflowEnvironment
 
 from api.main import create_app
 from core.settings import Settings
+from devstack.postgres import PostgresServer
+from devstack.seaweedfs import SeaweedServer
+from storage.database import make_engine
+from storage.migrate import upgrade
 from worker.assembly import build_workers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,7 +94,60 @@ def make_settings(client: Client, root: Path, **overrides: object) -> Settings:
         "revision_window_s": 0,  # runs close at completion; revision tests open a window
     }
     values.update(overrides)
-    return Settings(**values)  # type: ignore[arg-type]
+    settings = Settings(**values)  # type: ignore[arg-type]
+    migrate(settings.database_url)
+    return settings
+
+
+def migrate(database_url: str) -> None:
+    """`filmstudio db upgrade` on a test's fresh database, as `make up` does before any
+    process starts (the API and the workers refuse a database that is not at head)."""
+    engine = make_engine(database_url)
+    try:
+        upgrade(engine)
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """One real PostgreSQL server for the session (Debian's, run as the postgres user)."""
+    with PostgresServer() as server:
+        yield server
+
+
+DATABASES = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def seaweed() -> Iterator[SeaweedServer]:
+    """One real S3-compatible server for the session (SeaweedFS, built by the setup)."""
+    with SeaweedServer() as server:
+        yield server
+
+
+def s3_overrides(server: SeaweedServer, root: Path) -> dict[str, object]:
+    """Settings that put a test's artifacts in a new bucket of `server`, with `root` as
+    this machine's scratch folder and no artifact folder at all."""
+    return {
+        "artifact_url": f"s3://{server.create_bucket()}/filmstudio",
+        "s3_endpoint_url": server.endpoint,
+        "s3_region": server.region,
+        "s3_access_key_id": server.access_key,
+        "s3_secret_access_key": server.secret_key,
+        "scratch_root": root / "scratch",
+        "artifact_root": root / "no-shared-artifacts",
+        "url_signing_secret": "test-signing-secret",
+    }
+
+
+@pytest.fixture(params=DATABASES)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database on SQLite and, in a second run of the test, on PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path}/filmstudio.db"
+    server: PostgresServer = request.getfixturevalue("postgres")
+    return server.create_database()
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,10 @@ import signal
 from temporalio.client import Client
 
 from core.settings import get_settings
+from observability.logs import configure_logging
+from observability.tracing import client_interceptors, configure_tracing
+from observability.worker_metrics import serve_worker_metrics
+from storage.migrate import DatabaseNotCurrentError
 from worker.assembly import build_workers
 
 log = logging.getLogger("worker")
@@ -28,14 +32,23 @@ def _parse_args() -> argparse.Namespace:
 
 async def _serve(queues: list[str]) -> None:
     settings = get_settings()
-    settings.artifact_root.mkdir(parents=True, exist_ok=True)
-    client = await Client.connect(settings.temporal_address, namespace=settings.temporal_namespace)
+    configure_tracing(settings, "filmstudio-worker")
+    address = settings.worker_metrics_address
+    client = await Client.connect(
+        settings.temporal_address,
+        namespace=settings.temporal_namespace,
+        interceptors=client_interceptors(),  # spans for workflows and activities
+        identity=settings.worker_identity or None,
+        runtime=serve_worker_metrics(address) if address else None,
+    )
     workers = build_workers(client, settings, queues)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     log.info("serving %s on %s", ", ".join(queues), settings.temporal_address)
+    if address:
+        log.info("metrics on http://%s/metrics", address)
     runs = [asyncio.create_task(worker.run()) for worker in workers]
     await stop.wait()
     log.info("shutting down: letting running activities finish")
@@ -44,10 +57,14 @@ async def _serve(queues: list[str]) -> None:
 
 
 def main() -> None:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    settings = get_settings()
+    configure_logging(settings.log_format, settings.log_level)
     queues = [queue.strip() for queue in _parse_args().queues.split(",") if queue.strip()]
     queues = queues or get_settings().worker_queues()
-    asyncio.run(_serve(queues))
+    try:
+        asyncio.run(_serve(queues))
+    except DatabaseNotCurrentError as error:
+        raise SystemExit(f"worker: {error}") from None
 
 
 if __name__ == "__main__":

@@ -17,9 +17,11 @@ from activities.model_work import ModelActivities
 from activities.planning import PlanningActivities
 from activities.webhooks import WebhookActivities
 from core.settings import Settings
+from observability.activity_metrics import ActivityMetricsInterceptor
 from providers import registry
-from storage.artifacts import ArtifactStore
-from storage.database import create_tables, make_engine
+from storage.database import make_engine
+from storage.migrate import require_current
+from storage.store import open_store
 from workflows.film import FilmWorkflow
 from workflows.webhook import WebhookWorkflow
 
@@ -42,8 +44,11 @@ def build_workers(
     unknown = sorted(set(queues) - set(known))
     if unknown:
         raise ValueError(f"unknown task queues {unknown}; expected some of {known}")
-    store = ArtifactStore(settings.artifact_root)
+    # The local folder, or the object store and a scratch folder: for the queues that render
+    # (every queue but orchestration's: models, media and the remote providers' own).
+    store = open_store(settings) if set(queues) - {names.orchestration} else None
     remote = settings.remote_providers()
+    activity_interceptors: list[Interceptor] = [ActivityMetricsInterceptor(), *interceptors]
     workers = []
     if names.orchestration in queues:
         planning = PlanningActivities(
@@ -51,7 +56,7 @@ def build_workers(
             settings.moderator(),
         )
         engine = make_engine(settings.database_url)  # the ledger: shared with the API
-        create_tables(engine)
+        require_current(engine)  # `filmstudio db upgrade` runs before any process
         accounting = AccountingActivities(
             Ledger(engine), WebhookActivities(settings.webhook_allow_private)
         )
@@ -73,7 +78,7 @@ def build_workers(
                 max_concurrent_activities=settings.orchestration_concurrency,
                 graceful_shutdown_timeout=GRACEFUL_SHUTDOWN,
                 max_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
-                interceptors=interceptors,
+                interceptors=activity_interceptors,
                 default_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
             )
         )
@@ -81,6 +86,7 @@ def build_workers(
         queue: name for name, queue in settings.provider_queues().items() if queue in queues
     }
     if names.models in queues or provider_queues:
+        assert store is not None
         first_visual, *fallbacks = [
             registry.visual_provider(name, remote)
             for name in registry.chain(settings.visual_provider)
@@ -117,6 +123,9 @@ def build_workers(
                     max_concurrent_activities=concurrency,
                     max_task_queue_activities_per_second=rate,
                     graceful_shutdown_timeout=GRACEFUL_SHUTDOWN,
+                    max_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
+                    interceptors=activity_interceptors,
+                    default_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
                 )
             )
     if names.models in queues:
@@ -135,11 +144,12 @@ def build_workers(
                 max_concurrent_activities=settings.model_concurrency,
                 graceful_shutdown_timeout=GRACEFUL_SHUTDOWN,
                 max_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
-                interceptors=interceptors,
+                interceptors=activity_interceptors,
                 default_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
             )
         )
     if names.media in queues:
+        assert store is not None
         media = MediaActivities(
             store,
             settings.public_base_url,
@@ -161,7 +171,7 @@ def build_workers(
                 max_concurrent_activities=settings.media_concurrency,
                 graceful_shutdown_timeout=GRACEFUL_SHUTDOWN,
                 max_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
-                interceptors=interceptors,
+                interceptors=activity_interceptors,
                 default_heartbeat_throttle_interval=HEARTBEAT_THROTTLE,
             )
         )

@@ -7,18 +7,23 @@ film's other files) at the job's root name the published revision's.
 
 from __future__ import annotations
 
+import time
+from pathlib import PurePosixPath
+
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, Response
 from starlette.responses import MalformedRangeHeader, RangeNotSatisfiable
 
-from api.deps import OptionalTenantDep, SessionDep, SignerDep, StoreDep
+from api.deps import OptionalTenantDep, SessionDep, SettingsDep, SignerDep, StoreDep
 from api.models import Job
+from api.object_files import object_response
 from api.openapi import AUTHENTICATED, errors
 from api.problems import ProblemException
 from api.strict_json import ProblemRoute
 from core.error_types import ErrorType
 from storage import keys
 from storage.artifacts import InvalidKeyError, job_key
+from storage.store import objects
 
 router = APIRouter(prefix="/api/v1/jobs", tags=["files"], route_class=ProblemRoute)
 
@@ -50,9 +55,10 @@ def read_file(
     session: SessionDep,
     store: StoreDep,
     signer: SignerDep,
+    settings: SettingsDep,
     expires: int = Query(default=0, ge=0, le=2**53),
     sig: str = "",
-) -> FileResponse:
+) -> Response:
     job = session.get(Job, job_id)
     owner = job is not None and tenant is not None and job.tenant_id == tenant.id
     signed = bool(sig) and signer.valid(request.url.path, expires, sig)
@@ -67,13 +73,23 @@ def read_file(
     if file_path in keys.PUBLISHED_FILES and job.video_key:  # film.mp4, ...: the published one
         file_path = keys.beside(job.video_key, file_path).removeprefix(f"jobs/{job_id}/")
     try:
-        path = store.path(job_key(job_id, *file_path.split("/")))
+        key = job_key(job_id, *file_path.split("/"))
     except InvalidKeyError as error:
         raise ProblemException(ErrorType.NOT_FOUND, "no such file") from error
-    if not path.is_file() or path.name.startswith("."):
+    name = PurePosixPath(key)
+    if name.name.startswith("."):
+        raise ProblemException(ErrorType.NOT_FOUND, "no such file")
+    media_type = _MEDIA_TYPES.get(name.suffix, "application/octet-stream")
+    remote = objects(store)
+    if remote is not None:  # from the object store: streamed with Range, or redirected
+        redirect_ttl = max(expires - int(time.time()), 1) if signed else signer.ttl_s
+        ttl = redirect_ttl if settings.artifact_redirect else None
+        return object_response(remote, key, request, media_type, redirect_ttl_s=ttl)
+    path = store.path(key)
+    if not path.is_file():
         raise ProblemException(ErrorType.NOT_FOUND, "no such file")
     _check_range(request.headers.get("range"), path.stat().st_size)
-    return FileResponse(path, media_type=_MEDIA_TYPES.get(path.suffix, "application/octet-stream"))
+    return FileResponse(path, media_type=media_type)
 
 
 def _check_range(header: str | None, size: int) -> None:

@@ -14,7 +14,7 @@ from fastapi import FastAPI
 
 from cli.admin import ensure_dev_tenant, ledger_of
 from core.settings import Settings
-from tests.conftest import ROOT, api_client, wait_for
+from tests.conftest import ROOT, api_client, migrate, wait_for
 
 pytestmark = pytest.mark.usefixtures("workers")
 
@@ -133,6 +133,9 @@ def test_the_cli_creates_tenants_and_grants_credits(tmp_path: Path) -> None:
             cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
         )  # fmt: skip
 
+    refused = filmstudio("tenant", "create", "acme")  # before the database is migrated
+    assert refused.returncode != 0 and "run `filmstudio db upgrade`" in refused.stderr
+    assert filmstudio("db", "upgrade").returncode == 0
     created = filmstudio("tenant", "create", "acme", "--credits", "40")
     assert created.returncode == 0, created.stderr
     assert created.stdout.startswith("fs_") and len(created.stdout.strip()) > 40
@@ -147,6 +150,7 @@ def test_the_cli_creates_tenants_and_grants_credits(tmp_path: Path) -> None:
 
 def test_make_up_keeps_one_dev_key_and_replaces_a_lost_one(tmp_path: Path) -> None:
     settings = Settings(database_url=f"sqlite:///{tmp_path}/dev.db")
+    migrate(settings.database_url)
     key_file = tmp_path / "dev-api-key"
     first = ensure_dev_tenant(settings, key_file)
     assert key_file.read_text().strip() == first

@@ -16,7 +16,7 @@ from pydantic import SecretStr
 
 from accounts.ledger import Ledger
 from core.settings import Settings
-from storage.database import create_tables, make_engine
+from storage.database import make_engine
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -77,7 +77,6 @@ class Processes:
     def tenant(self, credits: int = 100_000) -> str:
         """A new tenant in the stack's database; returns its API key."""
         engine = make_engine(self.settings.database_url)
-        create_tables(engine)
         try:
             return Ledger(engine).create_tenant(f"t-{uuid.uuid4().hex[:10]}", credits).key
         finally:

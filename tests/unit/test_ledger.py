@@ -1,9 +1,10 @@
-"""The credits ledger on a real SQLite database: exact, idempotent, never negative."""
+"""The credits ledger on real SQLite and PostgreSQL databases: exact, idempotent, never
+negative, also with threads charging at once."""
 
 from __future__ import annotations
 
 import threading
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 
@@ -13,10 +14,11 @@ from storage.database import create_tables, make_engine
 
 
 @pytest.fixture
-def ledger(tmp_path: Path) -> Ledger:
-    engine = make_engine(f"sqlite:///{tmp_path}/ledger.db")
+def ledger(database_url: str) -> Iterator[Ledger]:
+    engine = make_engine(database_url)
     create_tables(engine)
-    return Ledger(engine)
+    yield Ledger(engine)
+    engine.dispose()
 
 
 def test_a_new_tenant_gets_a_key_that_authenticates_only_itself(ledger: Ledger) -> None:
@@ -91,3 +93,42 @@ def test_concurrent_operations_keep_the_invariant(ledger: Ledger) -> None:
     balance = ledger.balance(tenant)
     assert balance.balanced
     assert (balance.held, balance.spent) == (0, 4 * 25 * 3_001)
+
+
+def test_racing_retries_and_holds_for_the_last_credits_stay_exact(ledger: Ledger) -> None:
+    """Two threads per job send the same charges at once (a retry racing the first try),
+    and holds race for credits that cannot cover them all."""
+    tenant = ledger.create_tenant("racy", 100).tenant.id
+    start, held = threading.Barrier(8), threading.Barrier(8)
+    refused: list[str] = []
+
+    def hold_then_charge(job: int, twin: int) -> None:
+        start.wait()
+        try:
+            ledger.hold(tenant, f"job{job}", 30_000, key=f"hold-{job}")
+        except InsufficientCreditsError:
+            refused.append(f"job{job}/{twin}")
+        held.wait()  # every hold is decided before any job releases
+        if f"job{job}/{twin}" in refused:
+            return
+        for shot in range(10):
+            ledger.charge(tenant, f"job{job}", 1_003, key=f"charge-{job}-{shot}")
+        ledger.release(tenant, f"job{job}", key=f"release-{job}")
+
+    threads = [
+        threading.Thread(target=hold_then_charge, args=(job, twin))
+        for job in range(4)
+        for twin in range(2)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    balance = ledger.balance(tenant)
+    holds = [entry for entry in ledger.entries(tenant) if entry.kind == "hold"]
+    charges = [entry for entry in ledger.entries(tenant) if entry.kind == "charge"]
+    assert balance.balanced and balance.granted == 100_000
+    assert len(holds) == 3  # 3 x 30 fit in 100; the fourth job is refused (both its twins)
+    assert len(refused) == 2 and len({name.split("/")[0] for name in refused}) == 1
+    assert len(charges) == 3 * 10  # each charge once, though sent twice at once
+    assert (balance.held, balance.spent) == (0, 3 * 10 * 1_003)
