@@ -31,7 +31,9 @@ class UrlSigner:
     def valid(self, path: str, expires: int, signature: str, now: float | None = None) -> bool:
         if expires < (now if now is not None else time.time()):
             return False
-        return hmac.compare_digest(self._signature(path, expires), signature)
+        # bytes: compare_digest refuses str with non-ASCII characters, and `sig` is anyone's
+        wanted = self._signature(path, expires).encode()
+        return hmac.compare_digest(wanted, signature.encode("utf-8", "replace"))
 
 
 def load_or_create_secret(configured: str, key_file: Path) -> bytes:

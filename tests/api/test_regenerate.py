@@ -57,7 +57,9 @@ async def test_regenerate_renders_one_shot_and_keeps_the_others_bit_identical(
 
         async def revision_done(number: int) -> bool:
             body = (await http.get(f"/api/v1/jobs/{job}")).json()
-            return bool(body["revision"] == number and body["progress"]["stage"] == "completed")
+            # the window opens (revisable) just after the film is recorded completed
+            done = body["revision"] == number and body["progress"]["stage"] == "completed"
+            return bool(done and body["revisable"])
 
         await wait_for(lambda: revision_done(1), timeout=120)
         first = (await http.get(f"/api/v1/jobs/{job}")).json()

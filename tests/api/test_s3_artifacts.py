@@ -71,11 +71,12 @@ async def test_every_artifact_is_in_the_bucket_and_no_folder_is_shared(
 ) -> None:
     stored = _objects(seaweed, film)
     prefix = f"filmstudio/jobs/{film.job_id}"
-    for name in ("film.mp4", "film.srt", "poster.jpg", "soundtrack.m4a", "score.wav"):
+    # the artifact key layout (storage/keys.py): revision 1's film, take 1 of each shot
+    for name in ("r1/film.mp4", "r1/film.srt", "r1/poster.jpg", "r1/soundtrack.m4a", "score.wav"):
         assert stored.get(f"{prefix}/{name}", 0) > 0, name
-    assert stored.get(f"{prefix}/shots/01-02/clip.mp4", 0) > 0
+    assert stored.get(f"{prefix}/shots/01-02/take-1/clip.mp4", 0) > 0
     assert not film.settings.artifact_root.exists()  # nothing was written to a folder
-    assert film.download["size_bytes"] == stored[f"{prefix}/film.mp4"]
+    assert film.download["size_bytes"] == stored[f"{prefix}/r1/film.mp4"]
 
 
 async def test_downloads_stream_from_the_bucket_with_range(film: Film) -> None:

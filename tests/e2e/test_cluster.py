@@ -142,7 +142,7 @@ async def test_a_film_survives_a_media_host_lost_with_its_scratch(
             s3 = seaweed.client()
             etags = {
                 shot: s3.head_object(
-                    Bucket=bucket, Key=f"films/jobs/{job_id}/shots/{shot}/clip.mp4"
+                    Bucket=bucket, Key=f"films/jobs/{job_id}/shots/{shot}/take-1/clip.mp4"
                 )["ETag"]
                 for shot in done_before
             }
@@ -188,7 +188,9 @@ async def test_a_film_survives_a_media_host_lost_with_its_scratch(
     assert by_host == {"media-1", "media-2"}, after
     for shot in done_before:
         assert after[shot]["attempt"] == 1 and float(after[shot]["completed_at"]) < killed_at  # type: ignore[arg-type]
-        head = s3.head_object(Bucket=bucket, Key=f"films/jobs/{job_id}/shots/{shot}/clip.mp4")
+        head = s3.head_object(
+            Bucket=bucket, Key=f"films/jobs/{job_id}/shots/{shot}/take-1/clip.mp4"
+        )
         assert head["ETag"] == etags[shot]  # the clip in the store was never rewritten
     retried = {shot for shot, s in after.items() if int(s["attempt"]) > 1}  # type: ignore[call-overload]
     assert retried and not retried & done_before
