@@ -11,7 +11,10 @@ from PIL import Image
 from providers.animatic.palette import palette_for
 from providers.animatic.prop_place import known
 from providers.animatic.props import paint_props
+from providers.animatic.weather import EffectTexture, effects_for
 from providers.animatic.world import WorldView, paint_world
+from screenplay.atmosphere import Atmosphere
+from screenplay.model import CameraMove, Shot, ShotType
 from screenplay.props import Prop
 from tests.unit.test_settings_art import SIZE, luminance, scene
 
@@ -48,3 +51,88 @@ def test_every_plan_prop_is_drawn_at_home_and_in_a_room(prop: Prop) -> None:
     home = HOME.get(prop, ("room", "INT"))
     for setting, int_ext in {home, ("room", "INT"), ("", "EXT")}:
         assert _changed(setting, int_ext, prop.value) >= 6, (prop, setting, int_ext)
+
+
+A = Atmosphere
+# What moves from frame to frame: the compositor scrolls or flickers their textures.
+MOVING = {A.RAIN, A.STORM, A.SNOW, A.FOG, A.FIRE, A.LIGHTNING, A.WIND, A.SMOKE, A.CANDLELIGHT}
+FRAME = (320, 180)
+PLACES = [("street", "EXT"), ("open_sea", "EXT"), ("room", "INT"), ("", "INT")]
+
+
+def _effects(setting: str, int_ext: str, words: list[str]) -> list[EffectTexture]:
+    shot = Shot("01-01", 1, ShotType.WIDE, CameraMove.STATIC, 4.0, "", atmosphere=words)
+    return effects_for(scene(setting, int_ext), shot, palette_for("DAY"), FRAME, 3)
+
+
+def _frame(setting: str, int_ext: str, words: list[str]) -> Image.Image:
+    """The shot's first frame: the world with its atmosphere, each moving texture tiled
+    over it at its opacity, as the compositor lays it before moving it."""
+    context, palette = scene(setting, int_ext), palette_for("DAY")
+    picture = paint_world(context, palette, 11, FRAME, WorldView(), atmosphere=words)
+    frame = picture.flattened().convert("RGBA")
+    for effect in _effects(setting, int_ext, words):
+        layer = Image.new("RGBA", FRAME, (0, 0, 0, 0))
+        tile_w, tile_h = effect.image.size
+        for top in range(0, FRAME[1], tile_h):
+            for left in range(0, FRAME[0], tile_w):
+                layer.paste(effect.image, (left, top))
+        alpha = np.asarray(layer.getchannel("A"), dtype=np.float32) * effect.opacity
+        layer.putalpha(Image.fromarray(alpha.astype(np.uint8), "L"))
+        frame.alpha_composite(layer)
+    return frame.convert("RGB")
+
+
+def _rgb(image: Image.Image) -> np.ndarray:
+    return np.asarray(image, dtype=np.float32)
+
+
+@pytest.mark.parametrize("value", list(Atmosphere), ids=str)
+def test_every_plan_atmosphere_changes_the_frame(value: Atmosphere) -> None:
+    for setting, int_ext in PLACES:
+        plain = luminance(_frame(setting, int_ext, []))
+        changed = np.abs(luminance(_frame(setting, int_ext, [value.value])) - plain) > 8
+        share = float(changed.mean())
+        assert share > 0.005, (value, setting, int_ext, share)
+        effects = _effects(setting, int_ext, [value.value])
+        moving = [e for e in effects if e.dx_per_s or e.dy_per_s or e.flicker > 0]
+        assert bool(moving) == (value in MOVING), (value, [e.kind for e in effects])
+
+
+def test_lightning_flashes_and_strikes_the_sky_outdoors() -> None:
+    (flash,) = _effects("street", "EXT", ["lightning"])
+    (distant,) = [e for e in _effects("street", "EXT", ["storm"]) if e.kind == "lightning"]
+    assert flash.flicker > 0 and flash.opacity > distant.opacity
+    horizon = round(0.6 * FRAME[1])
+    sky = luminance(_frame("open_sea", "EXT", ["lightning"]))[:horizon]
+    calm = luminance(_frame("open_sea", "EXT", []))[:horizon]
+    assert sky.mean() > calm.mean() + 10
+    # The bolt: a white line from the top of the sky down to the horizon.
+    white = np.nonzero((sky >= 250).any(axis=1))[0]
+    assert white.size >= 0.8 * horizon, white.size
+
+
+def test_wind_blows_things_across_and_smoke_drifts_up() -> None:
+    (wind,) = _effects("street", "EXT", ["wind"])
+    assert abs(wind.dx_per_s) > 0.2 and abs(wind.dx_per_s) > 3 * abs(wind.dy_per_s)
+    (smoke,) = _effects("room", "INT", ["smoke"])
+    assert smoke.dx_per_s != 0 and smoke.dy_per_s < 0
+    # Smoke is grey haze: it lowers contrast, the top of the room most.
+    plain, smoky = luminance(_frame("room", "INT", [])), luminance(_frame("room", "INT", ["smoke"]))
+    top = slice(0, FRAME[1] // 3)
+    assert np.abs(np.diff(smoky[top], axis=1)).mean() < np.abs(np.diff(plain[top], axis=1)).mean()
+
+
+def test_candlelight_is_warm_and_low_moonlight_cool_darkness_dark() -> None:
+    for setting, int_ext in PLACES:
+        plain = _rgb(_frame(setting, int_ext, []))
+        candle = _rgb(_frame(setting, int_ext, ["candlelight"]))
+        moon = _rgb(_frame(setting, int_ext, ["moonlight"]))
+        dark = _rgb(_frame(setting, int_ext, ["darkness"]))
+        warmth = lambda rgb: float(rgb[..., 0].mean() / rgb[..., 2].mean())  # noqa: E731
+        assert candle.mean() < plain.mean() and warmth(candle) > warmth(plain) * 1.1
+        assert moon.mean() < plain.mean() and warmth(moon) < warmth(plain) * 0.95
+        assert dark.mean() < 0.4 * plain.mean(), (setting, int_ext)
+    # Outdoors the moon hangs in the sky: a small bright disc high in the picture.
+    sky = luminance(_frame("open_sea", "EXT", ["moonlight"]))[: round(0.4 * FRAME[1])]
+    assert np.count_nonzero(sky > 230) >= 20
