@@ -11,12 +11,22 @@ from PIL import Image
 from providers.animatic.palette import palette_for
 from providers.animatic.prop_place import known
 from providers.animatic.props import paint_props
+from providers.animatic.settings import SETTINGS, canonical
 from providers.animatic.weather import EffectTexture, effects_for
 from providers.animatic.world import WorldView, paint_world
 from screenplay.atmosphere import Atmosphere
 from screenplay.model import CameraMove, Shot, ShotType
 from screenplay.props import Prop
-from tests.unit.test_settings_art import SIZE, luminance, scene
+from screenplay.settings import INTERIORS, Setting
+from tests.unit.test_settings_art import (
+    MIN_DISTANCE,
+    SIZE,
+    dhash,
+    distance,
+    luminance,
+    render,
+    scene,
+)
 
 # Where each prop is at home; everything else is tried on a table in a room.
 HOME: dict[Prop, tuple[str, str]] = {
@@ -136,3 +146,22 @@ def test_candlelight_is_warm_and_low_moonlight_cool_darkness_dark() -> None:
     # Outdoors the moon hangs in the sky: a small bright disc high in the picture.
     sky = luminance(_frame("open_sea", "EXT", ["moonlight"]))[: round(0.4 * FRAME[1])]
     assert np.count_nonzero(sky > 230) >= 20
+
+
+@pytest.mark.parametrize("setting", [s for s in Setting if s is not Setting.GENERIC], ids=str)
+def test_every_plan_setting_has_its_own_painter(setting: Setting) -> None:
+    """Interior or exterior as the plan gives it, each setting is painted by its own
+    painter, inside or out as the plan says, and looks nothing like the generic place."""
+    int_ext = "INT" if setting in INTERIORS else "EXT"
+    name = canonical(setting.value)
+    assert name in SETTINGS, setting
+    assert SETTINGS[name].interior == (int_ext == "INT"), setting
+    generic = dhash(render(Setting.GENERIC.value, int_ext))
+    assert distance(dhash(render(setting.value, int_ext)), generic) >= MIN_DISTANCE, setting
+
+
+def test_the_generic_setting_is_the_generic_room_and_landscape() -> None:
+    for int_ext in ("INT", "EXT"):
+        assert canonical(Setting.GENERIC.value) not in SETTINGS
+        generic = np.asarray(render("", int_ext))
+        assert np.array_equal(np.asarray(render(Setting.GENERIC.value, int_ext)), generic)
