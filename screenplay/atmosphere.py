@@ -32,6 +32,12 @@ class Atmosphere(StrEnum):
 
 # Lightning flashes: it belongs to the shot that names it. The rest lasts the scene.
 PASSING: frozenset[Atmosphere] = frozenset({Atmosphere.LIGHTNING})
+# The weather outside, which does not stop at a cut: a scene that follows on at once
+# (CONTINUOUS, SAME, MOMENTS LATER) keeps it unless it names weather of its own
+# (screenplay.continuity). Light (a fire, neon, candles) belongs to its place.
+WEATHER: frozenset[Atmosphere] = frozenset(
+    {Atmosphere.RAIN, Atmosphere.STORM, Atmosphere.SNOW, Atmosphere.FOG, Atmosphere.WIND}
+)
 
 _A = Atmosphere
 ATMOSPHERE_WORDS: dict[str, tuple[Atmosphere, ...]] = {

@@ -10,15 +10,19 @@
   inside). When its words say neither, or both as strongly, it keeps the previous scene's.
 - Setting: such a heading whose words name no setting (".THE LENS") stays where the
   previous scene was: a detail of the same place.
+- Weather: a scene that follows on at once (CONTINUOUS, SAME, MOMENTS LATER, ...:
+  FOLLOW_ON_WORDS) and whose heading and action name no weather of their own keeps the
+  previous scene's (screenplay.atmosphere.WEATHER: the rain still falls).
 Each of these is an assumption, noted on the plan (FilmPlan.assumptions), not a warning.
 The first scene, and scenes without a heading, have nothing to keep.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from screenplay.atmosphere import atmosphere_in
+from screenplay.atmosphere import WEATHER, atmosphere_in
 from screenplay.errors import ScriptWarning
 from screenplay.heading import Heading, parse_heading
 from screenplay.phrases import PhraseTable, words_of
@@ -38,6 +42,13 @@ CONTINUITY_WORDS = frozenset(
         "MOMENT", "SECONDS", "MINUTES", "HOURS", "A", "FEW", "SOME", "SHORTLY", "JUST",
         "SAME", "TIME", "SIMULTANEOUS", "MOVING", "TRAVELLING", "TRAVELING", "DRIVING",
         "THEN", "AFTER", "BEFORE", "AGAIN",
+    }
+)  # fmt: skip
+# Of those, the ones that say the scene follows on at once: its weather is the same.
+FOLLOW_ON_WORDS = frozenset(
+    {
+        "CONTINUOUS", "CONTINUING", "CONTINUED", "CONT'D", "CONT", "SAME", "SIMULTANEOUS",
+        "MOMENTS", "MOMENT", "SECONDS",
     }
 )  # fmt: skip
 TIME_WORDS = frozenset(
@@ -65,7 +76,8 @@ class PlacedHeading:
     location: str
     time_of_day: str
     setting: Setting
-    atmosphere: list[str]  # the heading's weather and light ("rain", "dusk")
+    atmosphere: list[str]  # the heading's weather and light ("rain", "dusk"), and kept
+    weather: tuple[str, ...] = ()  # the weather the scene ends with, for the next to keep
 
 
 @dataclass
@@ -76,8 +88,11 @@ class Continuity:
     previous: PlacedHeading | None = None
     previous_number: int = 0
 
-    def place(self, number: int, heading: str, line: int, column: int) -> PlacedHeading:
-        """Scene `number`'s heading (as written, clean) at `line`, starting at `column`."""
+    def place(
+        self, number: int, heading: str, line: int, column: int, actions: Iterable[str] = ()
+    ) -> PlacedHeading:
+        """Scene `number`'s heading (as written, clean) at `line`, starting at `column`;
+        `actions`: the scene's action text, read for the weather it names."""
         written = parse_heading(heading)
         if not heading:
             return PlacedHeading("", "", "", Setting.GENERIC, [])
@@ -95,15 +110,35 @@ class Continuity:
                     f"scene {self.previous_number}",
                 )
         time_of_day = self._time(written, heading, line, column)
-        placed = PlacedHeading(
-            int_ext,
-            written.location,
-            time_of_day,
-            setting,
-            [str(value) for value in atmosphere_in(f"{written.location} {time_of_day}")],
-        )
+        own = [str(value) for value in atmosphere_in(f"{written.location} {time_of_day}")]
+        named = [*own, *(str(value) for text in actions for value in atmosphere_in(text))]
+        weather = tuple(dict.fromkeys(value for value in named if value in WEATHER))
+        if not weather:
+            weather = self._kept_weather(written, heading, line, column)
+            own = [*own, *(value for value in weather if value not in own)]
+        placed = PlacedHeading(int_ext, written.location, time_of_day, setting, own, weather)
         self.previous, self.previous_number = placed, number
         return placed
+
+    def _kept_weather(
+        self, written: Heading, heading: str, line: int, column: int
+    ) -> tuple[str, ...]:
+        """The previous scene's weather, when this one follows on at once."""
+        words = words_of(written.time_of_day)
+        follows_on = any(word in FOLLOW_ON_WORDS for word in words) and all(
+            word in CONTINUITY_WORDS for word in words
+        )
+        if not follows_on or self.previous is None or not self.previous.weather:
+            return ()
+        kept = self.previous.weather
+        where = column + heading.rfind(written.time_of_day)
+        self._note(
+            line,
+            where,
+            f'"{written.time_of_day}" names no weather; kept {", ".join(kept)} from '
+            f"scene {self.previous_number}",
+        )
+        return kept
 
     def _inside_or_outside(self, location: str, line: int, column: int) -> str:
         words = words_of(location)

@@ -24,9 +24,10 @@ def build_scene(
     number: int, draft: SceneDraft, speakers: frozenset[str], context: ParseContext
 ) -> Scene:
     """Scene `number` (1-based, by order); `speakers` are everyone who speaks in the script."""
-    heading = context.continuity.place(number, draft.heading, draft.line, draft.column)
+    actions = list(_actions(draft))
+    heading = context.continuity.place(number, draft.heading, draft.line, draft.column, actions)
     planned = plan_scene(draft, heading.int_ext, context, speakers)
-    facts = SceneFacts.start(heading, speakers, _actions(draft))
+    facts = SceneFacts.start(heading, speakers, actions)
     shots = build_shots(number, planned, context, facts)
     present, heard, atmosphere = facts.scene_fields(shots)
     note_framing(

@@ -183,8 +183,8 @@ def _written_scene(
             1,
             f"scene {number} has no shots; expected a SHOT line or some action after the heading",
         )
-    heading = context.continuity.place(number, draft.heading, draft.line, draft.column)
-    actions = (text for shot in draft.shots for _, text in shot.action_lines)
+    actions = [text for shot in draft.shots for _, text in shot.action_lines]
+    heading = context.continuity.place(number, draft.heading, draft.line, draft.column, actions)
     facts = SceneFacts.start(heading, speakers, actions)
     shots = [
         facts.annotate(shot.build(number, shot_number, context))

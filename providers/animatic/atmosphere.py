@@ -1,29 +1,35 @@
 """Weather and light that stand still in the picture: wet ground that mirrors the sky,
 fog that swallows contrast, snow lying on the ground and on every top edge, fire light,
-dawn and dusk glow, neon signs. What moves (falling rain and snow, drifting fog, flicker)
-is in weather.py; both read the same words."""
+dawn and dusk glow, neon signs; lightning, candlelight, moonlight, darkness and smoke are
+in light.py. What moves (falling rain and snow, drifting fog and smoke, leaves on the
+wind, flicker) is in weather.py; both read the same words."""
 
 from __future__ import annotations
 
 import numpy as np
 from PIL import Image
 
+from providers.animatic import light
+from providers.animatic.layer_tone import blend, ramp_rows, replace_layers
 from providers.animatic.paint import glow
-from providers.animatic.palette import Colour
 from providers.animatic.settings.canvas import Canvas
 
 # The plan's atmosphere words (and a few synonyms) to what the animatic draws.
 ATMOSPHERE_WORDS: dict[str, str] = {
     **dict.fromkeys(("rain", "raining", "rainy", "drizzle", "downpour", "wet", "shower"), "rain"),
-    **dict.fromkeys(
-        ("storm", "thunder", "thunderstorm", "lightning", "gale", "hurricane"), "storm"
-    ),
+    **dict.fromkeys(("storm", "thunder", "thunderstorm", "gale", "hurricane"), "storm"),
+    **dict.fromkeys(("lightning", "lightning_flash", "thunderclap"), "lightning"),
+    **dict.fromkeys(("wind", "windy", "gust", "gusts", "breeze", "windswept"), "wind"),
     **dict.fromkeys(("snow", "snowing", "snowy", "blizzard", "sleet", "frost"), "snow"),
-    **dict.fromkeys(("fog", "foggy", "mist", "misty", "haze", "hazy", "smoke", "smoky"), "fog"),
+    **dict.fromkeys(("fog", "foggy", "mist", "misty", "haze", "hazy"), "fog"),
+    **dict.fromkeys(("smoke", "smoky", "smoke_filled", "smoke-filled"), "smoke"),
     **dict.fromkeys(("fire", "flames", "burning", "blaze", "inferno", "fireplace"), "fire"),
     **dict.fromkeys(("dawn", "sunrise", "daybreak", "first_light"), "dawn"),
     **dict.fromkeys(("dusk", "sunset", "twilight"), "dusk"),
     **dict.fromkeys(("neon", "neon_lights", "neon_sign"), "neon"),
+    **dict.fromkeys(("candlelight", "candlelit", "candle_light"), "candlelight"),
+    **dict.fromkeys(("moonlight", "moonlit", "moon_light"), "moonlight"),
+    **dict.fromkeys(("darkness", "pitch_black", "pitch_dark", "blackout"), "darkness"),
 }
 
 
@@ -39,49 +45,6 @@ def atmospheres(words: list[str]) -> list[str]:
     return list(kinds)
 
 
-def _blend(image: Image.Image, colour: Colour, amount: np.ndarray | float) -> Image.Image:
-    """image (RGB or RGBA) blended toward colour by amount: a scalar, or one per row.
-
-    Done by Pillow in C (a blend or a composite through a row mask): these layers are
-    large, and a float copy of each would cost seconds. A layer's empty margins are left."""
-    if isinstance(amount, np.ndarray):
-        per_row = amount
-    else:
-        per_row = np.full(image.height, float(amount), dtype=np.float32)
-    if image.mode == "RGBA":
-        box = image.getchannel("A").getbbox()
-        if box is None:
-            return image
-        if box != (0, 0, *image.size):
-            out = image.copy()
-            out.paste(_blend(image.crop(box), colour, per_row[box[1] : box[3]]), box[:2])
-            return out
-    rgb = image.convert("RGB")
-    solid = Image.new("RGB", image.size, colour)
-    if np.ptp(per_row) == 0:
-        out = Image.blend(rgb, solid, float(per_row[0]))
-    else:
-        rows = np.clip(np.rint(per_row * 255), 0, 255).astype(np.uint8)
-        mask = Image.fromarray(rows.reshape(-1, 1), "L")
-        out = Image.composite(solid, rgb, mask.resize(image.size, Image.Resampling.NEAREST))
-    if image.mode == "RGBA":
-        out.putalpha(image.getchannel("A"))
-    return out
-
-
-def _replace(canvas: Canvas, far: Image.Image, setting: Image.Image, fore: Image.Image) -> None:
-    canvas.far.paste(far)
-    canvas.setting.paste(setting)
-    canvas.fore.paste(fore)
-
-
-def _rows(canvas: Canvas, start: float, end: float) -> np.ndarray:
-    """A ramp per row: 0 above pixel row start, rising to 1 at end."""
-    ys = np.arange(canvas.h, dtype=np.float32)
-    ramp: np.ndarray = np.clip((ys - start) / max(1.0, end - start), 0.0, 1.0)
-    return ramp
-
-
 def paint_atmosphere(canvas: Canvas, words: list[str], outdoors: bool) -> None:
     kinds = atmospheres(words)
     for kind in kinds:
@@ -94,17 +57,27 @@ def paint_atmosphere(canvas: Canvas, words: list[str], outdoors: bool) -> None:
             "dawn": _dawn,
             "dusk": _dusk,
             "neon": _neon,
+            "lightning": light.paint_lightning,
+            "wind": _still_air,
+            "smoke": light.paint_smoke,
+            "candlelight": light.paint_candlelight,
+            "moonlight": light.paint_moonlight,
+            "darkness": light.paint_darkness,
         }[kind](canvas, outdoors)
 
 
+def _still_air(c: Canvas, outdoors: bool) -> None:
+    """Wind is what it blows about (leaves, dust): all of it moves, in weather.py."""
+
+
 def _storm(c: Canvas, outdoors: bool) -> None:
-    _replace(c, _blend(c.far, (40, 44, 56), 0.45), _blend(c.setting, (40, 44, 56), 0.3), c.fore)
+    replace_layers(c, blend(c.far, (40, 44, 56), 0.45), blend(c.setting, (40, 44, 56), 0.3), c.fore)
 
 
 def _wet(c: Canvas, outdoors: bool) -> None:
     """Grey light; outdoors the ground shines, mirroring what stands above it."""
-    far = _blend(c.far, (96, 104, 118), 0.3)
-    setting = _blend(c.setting, (96, 104, 118), 0.2)
+    far = blend(c.far, (96, 104, 118), 0.3)
+    setting = blend(c.setting, (96, 104, 118), 0.2)
     top = round(c.hy)
     depth = min(top, c.h - top)
     if outdoors and depth > 1:
@@ -114,7 +87,7 @@ def _wet(c: Canvas, outdoors: bool) -> None:
         fade = (1 - np.arange(depth, dtype=np.float32) / depth) * 0.45 * 255
         mask = Image.fromarray(fade.astype(np.uint8).reshape(-1, 1), "L").resize((c.w, depth))
         far.paste(mirror.convert("RGB"), (0, top), mask)
-    _replace(c, far, setting, c.fore)
+    replace_layers(c, far, setting, c.fore)
     _drops_on_glass(c)
 
 
@@ -136,8 +109,8 @@ def _snow(c: Canvas, outdoors: bool) -> None:
     white = (240, 244, 250)
     far = c.far
     if outdoors:
-        far = _blend(far, white, _rows(c, c.hy, c.hy + c.h * 0.05) * 0.75)
-        far = _blend(far, (200, 206, 216), 0.15)
+        far = blend(far, white, ramp_rows(c, c.hy, c.hy + c.h * 0.05) * 0.75)
+        far = blend(far, (200, 206, 216), 0.15)
     if outdoors:
         # A pixel is snow-capped when open air lies less than `cap` pixels above it.
         alpha = np.asarray(c.setting.getchannel("A")) > 0
@@ -158,11 +131,11 @@ def _fog(c: Canvas, outdoors: bool) -> None:
     """Everything fades toward the fog's grey, the far most, and most at the horizon."""
     fog = (196, 200, 206) if c.palette.figure_light > 0.8 else (110, 116, 130)
     band = np.clip(1 - np.abs(np.arange(c.h, dtype=np.float32) - c.hy) / (c.h * 0.35), 0, 1)
-    _replace(
+    replace_layers(
         c,
-        _blend(c.far, fog, 0.42 + 0.3 * band),
-        _blend(c.setting, fog, 0.45 + 0.2 * band),
-        _blend(c.fore, fog, 0.45),
+        blend(c.far, fog, 0.42 + 0.3 * band),
+        blend(c.setting, fog, 0.45 + 0.2 * band),
+        blend(c.fore, fog, 0.45),
     )
     for x0, y0, x1, y1 in c.glass:  # the panes mist over
         c.front.rectangle((x0, y0, x1, y1), fill=(*fog, 90))
@@ -170,11 +143,11 @@ def _fog(c: Canvas, outdoors: bool) -> None:
 
 def _fire(c: Canvas, outdoors: bool) -> None:
     """Orange light rising from below, smoke darkening the top, flames along the foot."""
-    warm = _rows(c, c.h * 0.3, c.h) * 0.35
-    smoke = (1 - _rows(c, 0, c.h * 0.35)) * 0.35
-    far = _blend(_blend(c.far, (255, 120, 40), warm), (40, 34, 30), smoke)
-    setting = _blend(c.setting, (255, 120, 40), warm * 0.8)
-    _replace(c, far, setting, c.fore)
+    warm = ramp_rows(c, c.h * 0.3, c.h) * 0.35
+    smoke = (1 - ramp_rows(c, 0, c.h * 0.35)) * 0.35
+    far = blend(blend(c.far, (255, 120, 40), warm), (40, 34, 30), smoke)
+    setting = blend(c.setting, (255, 120, 40), warm * 0.8)
+    replace_layers(c, far, setting, c.fore)
     for _ in range(9):
         x = c.rng.uniform(0, c.w)
         tall = c.h * c.rng.uniform(0.08, 0.18)
@@ -186,17 +159,17 @@ def _fire(c: Canvas, outdoors: bool) -> None:
 def _dawn(c: Canvas, outdoors: bool) -> None:
     """Pink and gold light low along the horizon from the left, a cool wash above."""
     glow(c.far, (c.w * 0.25, c.hy), c.h * 0.9, (255, 170, 120), 0.55, squash=0.4)
-    _replace(c, c.far, _blend(c.setting, (255, 190, 150), 0.12), c.fore)
+    replace_layers(c, c.far, blend(c.setting, (255, 190, 150), 0.12), c.fore)
 
 
 def _dusk(c: Canvas, outdoors: bool) -> None:
     glow(c.far, (c.w * 0.75, c.hy), c.h * 0.9, (250, 110, 70), 0.55, squash=0.4)
-    _replace(c, c.far, _blend(c.setting, (200, 90, 90), 0.15), c.fore)
+    replace_layers(c, c.far, blend(c.setting, (200, 90, 90), 0.15), c.fore)
 
 
 def _neon(c: Canvas, outdoors: bool) -> None:
     """Glowing tube signs in magenta and cyan, and their colour cast on the scene."""
-    tint = _blend(c.far, (60, 20, 90), 0.25)
+    tint = blend(c.far, (60, 20, 90), 0.25)
     c.far.paste(tint)
     for x, y, colour in (
         (0.12, 0.22, (255, 60, 200)),

@@ -33,7 +33,8 @@ PROP_WORDS: dict[str, str] = {
     "ship": "boat", "yacht": "boat", "dinghy": "boat", "rowboat": "boat", "taxi": "car",
     "truck": "car", "van": "car", "coach": "bus", "desk": "table", "stool": "chair",
     "armchair": "chair", "watch": "clock", "lantern": "lamp", "torch": "lamp",
-    "flashlight": "lamp", "candles": "candle", "tram": "train",
+    "flashlight": "lamp", "candles": "candle", "tram": "train", "bunk": "bed", "cot": "bed",
+    "chart": "map", "sea_chart": "map", "parasol": "umbrella",
 }  # fmt: skip
 
 OUTDOOR = {"boat": draw_boat, "car": draw_car, "bus": draw_bus, "train": draw_train}
@@ -47,6 +48,8 @@ FURNITURE = {
     "tv": furniture.tv,
     "lamp": furniture.lamp,
     "clock": furniture.wall_clock,
+    "bed": furniture.bed,
+    "umbrella": furniture.umbrella,
 }
 # A setting's own surface for small things: x from, x to, its height at eye level, and
 # whether it stands in the foreground layer.

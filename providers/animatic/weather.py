@@ -1,5 +1,6 @@
 """Weather and light that move: textures for the compositor to animate (rain, snow, fog,
-fire). Each effect is a seamless RGBA tile and how it travels; see providers.base.ArtEffect.
+fire, lightning, leaves and dust on the wind, smoke, candlelight). Each effect is a
+seamless RGBA tile and how it travels; see providers.base.ArtEffect.
 
 Tiles are drawn on a torus: every streak, flake and ember is drawn again one tile away in
 each direction, so a tile's right edge runs on into its left and its foot into its head.
@@ -26,6 +27,11 @@ STORM_DRIFT = 0.3
 SNOW_FALL = (0.06, 0.13)  # far and near flakes
 FOG_DRIFT = 0.02
 EMBER_RISE = -0.3
+STORM_FLASH = 0.1  # a storm's distant flashes
+LIGHTNING_FLASH = 0.35  # lightning the script names: the whole frame blinks white
+WIND_BLOW = (0.45, 0.04)  # leaves and dust cross the picture in about two seconds
+SMOKE_DRIFT = (0.015, -0.025)  # smoke drifts aside and rises
+CANDLE_FLICKER = 0.35
 
 
 @dataclass(frozen=True)
@@ -49,9 +55,10 @@ def effects_for(
         drift = STORM_DRIFT if "storm" in kinds else RAIN_DRIFT
         heavy = "storm" in kinds
         effects.append(rain_texture(size, rng, RAIN_FALL, drift, heavy))
-    if "storm" in kinds:
+    if "storm" in kinds or "lightning" in kinds:
         flash = Image.new("RGBA", (64, 64), (236, 240, 255, 255))
-        effects.append(EffectTexture(flash, "lightning", flicker=1.0, opacity=0.1))
+        strength = LIGHTNING_FLASH if "lightning" in kinds else STORM_FLASH
+        effects.append(EffectTexture(flash, "lightning", flicker=1.0, opacity=strength))
     if "snow" in kinds:
         for near, fall in enumerate(SNOW_FALL):
             effects.append(snow_texture(size, rng, fall, near == 1))
@@ -59,6 +66,13 @@ def effects_for(
         effects.append(fog_texture(size, rng))
     if "fire" in kinds:
         effects.extend(fire_textures(size, rng))
+    if "wind" in kinds:
+        effects.append(wind_texture(size, rng))
+    if "smoke" in kinds:
+        effects.append(smoke_texture(size, rng))
+    if "candlelight" in kinds:
+        glow = Image.new("RGBA", (64, 64), (255, 170, 80, 40))
+        effects.append(EffectTexture(glow, "candlelight", flicker=CANDLE_FLICKER))
     return effects
 
 
@@ -128,6 +142,36 @@ def fog_texture(size: tuple[int, int], rng: random.Random) -> EffectTexture:
     pixels[..., :3] = (214, 218, 224)
     pixels[..., 3] = alpha
     return EffectTexture(Image.fromarray(pixels, "RGBA"), "fog", FOG_DRIFT, 0.0, 0.0, 0.6)
+
+
+def wind_texture(size: tuple[int, int], rng: random.Random) -> EffectTexture:
+    """Leaves and specks of dust blown across the picture, each leaf a tilted oval."""
+    tile = _tile_size(size, 0.5)
+    image = Image.new("RGBA", tile, (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    leaves = ((150, 110, 50), (110, 130, 60), (180, 90, 40), (200, 170, 90))
+    for _ in range(max(12, 70 * tile[0] * tile[1] // (640 * 360))):
+        x, y = rng.uniform(0, tile[0]), rng.uniform(0, tile[1])
+        long, short = size[1] * rng.uniform(0.01, 0.02), size[1] * rng.uniform(0.004, 0.008)
+        colour = (*rng.choice(leaves), 230)
+        for ox, oy in _wrapped(tile):
+            cx, cy = x + ox, y + oy
+            draw.ellipse((cx - long, cy - short, cx + long, cy + short), fill=colour)
+    for _ in range(max(16, 120 * tile[0] * tile[1] // (640 * 360))):
+        x, y = rng.uniform(0, tile[0]), rng.uniform(0, tile[1])
+        for ox, oy in _wrapped(tile):
+            draw.point((x + ox, y + oy), fill=(210, 196, 170, 160))
+    return EffectTexture(image, "wind", WIND_BLOW[0], WIND_BLOW[1], 0.0, 1.0)
+
+
+def smoke_texture(size: tuple[int, int], rng: random.Random) -> EffectTexture:
+    """A drifting grey-brown haze, thicker than fog and rising as it drifts."""
+    fog = fog_texture(size, rng)
+    pixels = np.asarray(fog.image).copy()
+    pixels[..., :3] = (104, 96, 90)
+    pixels[..., 3] = np.clip(pixels[..., 3].astype(np.int16) + 20, 0, 255).astype(np.uint8)
+    image = Image.fromarray(pixels, "RGBA")
+    return EffectTexture(image, "smoke", SMOKE_DRIFT[0], SMOKE_DRIFT[1], 0.0, 0.7)
 
 
 def fire_textures(size: tuple[int, int], rng: random.Random) -> list[EffectTexture]:

@@ -133,3 +133,55 @@ def test_assumptions_are_capped_like_warnings() -> None:
     ]
     assert plan.assumptions[3].message == "3 more assumptions not shown"
     assert all(scene.time_of_day == "NIGHT" for scene in plan.scenes)
+
+
+def _weather_plan(*scenes: tuple[str, str]) -> FilmPlan:
+    body = "\n\n".join(f"{heading}\n\n{action}" for heading, action in scenes)
+    return parse_script(body, script_format="fountain")
+
+
+@pytest.mark.parametrize("follow", ["CONTINUOUS", "SAME", "MOMENTS LATER", "SAME TIME"])
+def test_weather_carries_into_a_scene_that_follows_on(follow: str) -> None:
+    plan = _weather_plan(
+        ("EXT. DOCK - NIGHT", "Rain hammers the boards. Fog rolls in."),
+        (f"INT. SHED - {follow}", "MAYA slams the door."),
+    )
+
+    dock, shed = plan.scenes
+    assert {"rain", "fog"} <= set(dock.atmosphere)
+    assert shed.atmosphere == ["rain", "fog"]
+    assert all(shot.atmosphere == ["rain", "fog"] for shot in shed.shots)
+    column = len(f"INT. SHED - {follow}") - len(follow) + 1
+    assert plan.assumptions[-1] == ScriptWarning(
+        5, f'"{follow}" names no weather; kept rain, fog from scene 1', column
+    )
+    assert plan.warnings == []
+
+
+def test_weather_carries_on_through_scenes_and_stops_where_it_is_not_at_once() -> None:
+    plan = _weather_plan(
+        ("EXT. DOCK - NIGHT", "Snow falls on the harbour."),
+        ("INT. SHED - CONTINUOUS", "MAYA lights a lamp."),
+        ("EXT. YARD - MOMENTS LATER", "Neon flickers over the gate."),
+        ("INT. SHED - LATER", "MAYA waits."),
+        ("INT. SHED - DAY", "MAYA waits."),
+    )
+
+    atmospheres = [scene.atmosphere for scene in plan.scenes]
+    # Neon is light, not weather: the snow still falls in the yard. LATER is not at once.
+    assert atmospheres == [["snow"], ["snow"], ["snow", "neon"], [], []]
+
+
+def test_a_scene_that_names_its_own_weather_or_a_passing_flash_keeps_only_its_own() -> None:
+    plan = _weather_plan(
+        ("EXT. DOCK - NIGHT", "Rain pours down."),
+        ("EXT. CLIFF - CONTINUOUS", "Fog everywhere."),
+        ("INT. HUT - NIGHT", "Lightning flashes."),
+        ("INT. HUT - CONTINUOUS", "Quiet."),
+        ("INT. HUT - DAY", "A lamp burns."),
+        ("EXT. HUT - CONTINUOUS", "MAYA steps out."),
+    )
+
+    atmospheres = [scene.atmosphere for scene in plan.scenes]
+    assert atmospheres == [["rain"], ["fog"], ["lightning"], [], [], []]
+    assert not any("weather" in note.message for note in plan.assumptions)

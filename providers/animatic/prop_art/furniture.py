@@ -119,3 +119,49 @@ def framed_view(
     c.setting.paste(window_glass(c, box, sea), (round(box[0]), round(box[1])))
     c.mid.rectangle(box, outline=c.palette.trim, width=c.pen(0.01))
     return c.mid, box
+
+
+def bed(c: Canvas, interior: bool) -> None:
+    """A bed seen from its side, headboard to the left: frame, mattress, pillow, blanket."""
+    base = c.y(0.84) if interior else c.ground_y(0.5)
+    x0, x1 = c.x(0.08), c.x(0.08) + c.h * 0.62
+    wood = c.tone((120, 80, 50))
+    c.mid.rectangle((x0, base - c.h * 0.3, x0 + c.h * 0.03, base), fill=wood)
+    c.mid.rectangle((x1 - c.h * 0.025, base - c.h * 0.18, x1, base), fill=wood)
+    c.mid.rectangle((x0, base - c.h * 0.12, x1, base - c.h * 0.06), fill=scale(wood, 0.8))
+    c.mid.rounded_rectangle(
+        (x0 + c.h * 0.03, base - c.h * 0.18, x1 - c.h * 0.02, base - c.h * 0.11),
+        c.h * 0.02,
+        fill=c.tone((236, 234, 226)),
+    )
+    c.mid.rounded_rectangle(
+        (x0 + c.h * 0.2, base - c.h * 0.19, x1 - c.h * 0.015, base - c.h * 0.08),
+        c.h * 0.02,
+        fill=c.tone((70, 100, 160)),
+    )
+    c.mid.ellipse(
+        (x0 + c.h * 0.04, base - c.h * 0.23, x0 + c.h * 0.17, base - c.h * 0.16),
+        fill=c.tone((250, 248, 240)),
+    )
+
+
+def umbrella(c: Canvas, interior: bool) -> None:
+    """An open umbrella: indoors set on the floor in a corner to dry, outdoors planted in
+    the ground beside the way."""
+    base = c.y(0.72) if interior else c.ground_y(0.35)
+    x, r = c.x(0.93 if interior else 0.16), c.h * (0.09 if interior else 0.13)
+    top = base - r * (1.2 if interior else 2.4)
+    canopy = c.tone((190, 40, 50))
+    c.mid.line([(x, top), (x, base)], fill=(40, 36, 34), width=c.pen(0.006))
+    c.mid.chord((x - r, top - r * 0.7, x + r, top + r * 0.7), 180, 360, fill=canopy)
+    for k in (-0.5, 0.0, 0.5):
+        c.mid.line(
+            [(x, top - r * 0.7), (x + k * r * 1.6, top)], fill=scale(canopy, 0.7), width=c.pen()
+        )
+    c.mid.arc(
+        (x - r * 0.2, base - r * 0.25, x + r * 0.05, base + r * 0.05),
+        0,
+        180,
+        fill=(40, 36, 34),
+        width=c.pen(0.006),
+    )

@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from PIL import ImageDraw
 
+from providers.animatic.prop_art.paper import folded_map
+
 Draw = ImageDraw.ImageDraw
 DARK = (34, 34, 38)
 PAPER = (244, 240, 226)
@@ -290,4 +292,5 @@ SMALL: dict[str, Callable[[Draw, float, float, float], None]] = {
     "clock": alarm_clock,
     "photo": photo,
     "camera": camera,
+    "map": folded_map,
 }
