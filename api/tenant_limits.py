@@ -69,7 +69,7 @@ async def admit_film(engine: Engine, client: Client, job: Job, limit: int) -> No
     with Session(engine) as session:
         for other, moved in zip(others, changed, strict=True):
             if moved:
-                session.merge(other)
+                session.add(other)  # re-attached: only what the refresh changed is written
         session.commit()
         if count_in_flight(session, job.tenant_id) <= limit:
             return

@@ -244,7 +244,7 @@ async def load_job(job_id: str, session: SessionDep, link: LinkDep, tenant: Tena
     not reached Temporal); detached, with no connection held while Temporal answers."""
     job = owned_job(job_id, session, tenant)
     if await refresh_job(link.require(), job):
-        session.merge(job)
+        session.add(job)  # re-attached: only what the refresh changed is written
         session.commit()
     return job
 
