@@ -35,6 +35,13 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
+def get_engine(request: Request) -> Engine:
+    """The engine itself, for a route that awaits Temporal: it opens short sessions of its
+    own around each await, never holding a connection while it waits."""
+    engine: Engine = request.app.state.engine
+    return engine
+
+
 def get_link(request: Request) -> TemporalLink:
     link: TemporalLink = request.app.state.temporal_link
     return link
@@ -93,6 +100,7 @@ def current_tenant(tenant: Annotated[Tenant | None, Depends(optional_tenant)]) -
 
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 SessionDep = Annotated[Session, Depends(get_session)]
+EngineDep = Annotated[Engine, Depends(get_engine)]
 ClientDep = Annotated[Client, Depends(get_client)]
 LinkDep = Annotated[TemporalLink, Depends(get_link)]
 StoreDep = Annotated[ArtifactStore, Depends(get_store)]

@@ -39,7 +39,12 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
-        app.state.engine = make_engine(settings.database_url)
+        app.state.engine = make_engine(
+            settings.database_url,
+            settings.database_pool_size,
+            settings.database_pool_overflow,
+            settings.database_pool_timeout_s,
+        )
         require_current(app.state.engine)  # `filmstudio db upgrade` runs before any process
         app.state.ledger = Ledger(app.state.engine)
         app.state.request_rate = RequestRate(app.state.engine, settings.requests_per_minute)
@@ -60,6 +65,7 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
             registry.visual_provider(name, remote)
             for name in registry.chain(settings.visual_provider)
         ]
+        app.state.visuals = visuals  # the preview names the one that makes references
         app.state.prices = Prices(
             # a shot may fail over to any provider of the chain: hold for the dearest
             picture_per_second=max(

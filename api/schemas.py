@@ -74,10 +74,26 @@ class EstimateOut(BaseModel):
     render: float
 
 
+class ReferenceOut(BaseModel):
+    """The picture a character's shots will be drawn with (issue 11)."""
+
+    source: Literal["yours", "made", "none"] = Field(
+        default="none",
+        description="yours: options.cast.NAME.reference, stored with the film and sent with "
+        "every shot that shows the character; made: a character sheet made once per film by "
+        "`provider`, the first visual provider of the chain that takes references (if it "
+        "fails for good, the next such provider makes it; with none left, shots go without); "
+        "none: no provider of the chain takes references, the animatic draws from the plan",
+    )
+    reference: str | None = Field(default=None, description="yours: the upload id or URL given")
+    provider: str | None = Field(default=None, description="made: the provider that makes it")
+
+
 class CharacterOut(BaseModel):
     name: str
     voice: str
     lines: int
+    reference: ReferenceOut = Field(default_factory=ReferenceOut)
 
 
 class WarningOut(BaseModel):

@@ -4,6 +4,7 @@ window is not in flight). Both answer 429 with Retry-After."""
 
 from __future__ import annotations
 
+import asyncio
 import math
 import time
 
@@ -52,20 +53,30 @@ def count_in_flight(session: Session, tenant_id: str) -> int:
     return int(session.exec(select(func.count()).select_from(Job).where(*mine)).one())
 
 
-async def admit_film(session: Session, client: Client, job: Job, limit: int) -> None:
-    """Called with the new job already committed, so that two processes admitting at once
-    both see each other's job: at worst both refuse, never both pass the limit. Rows the
-    index still shows in flight are brought up to date from Temporal before refusing."""
-    if limit <= 0 or count_in_flight(session, job.tenant_id) <= limit:
-        return
-    for other in films_in_flight(session, job.tenant_id):
-        if other.id != job.id and await refresh_job(client, other):
-            session.add(other)
-    session.commit()
-    if count_in_flight(session, job.tenant_id) <= limit:
-        return
-    session.delete(job)
-    session.commit()
+async def admit_film(engine: Engine, client: Client, job: Job, limit: int) -> None:
+    """Write the new job's row and admit it, or delete it and refuse with a 429. The row is
+    committed before counting, so that two processes admitting at once both see each
+    other's job: at worst both refuse, never both pass the limit. Rows the index still
+    shows in flight are brought up to date from Temporal before refusing, with no
+    database connection held while Temporal answers."""
+    with Session(engine, expire_on_commit=False) as session:
+        session.add(job)
+        session.commit()
+        if limit <= 0 or count_in_flight(session, job.tenant_id) <= limit:
+            return
+        others = [other for other in films_in_flight(session, job.tenant_id) if other.id != job.id]
+    changed = await asyncio.gather(*(refresh_job(client, other) for other in others))
+    with Session(engine) as session:
+        for other, moved in zip(others, changed, strict=True):
+            if moved:
+                session.add(other)  # re-attached: only what the refresh changed is written
+        session.commit()
+        if count_in_flight(session, job.tenant_id) <= limit:
+            return
+        mine = session.get(Job, job.id)
+        if mine is not None:
+            session.delete(mine)
+            session.commit()
     raise ProblemException(
         ErrorType.TOO_MANY_FILMS,
         f"this tenant has {limit} films in flight, the limit; retry when one is done",

@@ -1,6 +1,8 @@
 """`filmstudio`: submit scripts and follow their films from the terminal.
 
-filmstudio render SCRIPT [--title T]   submit, show progress, print the film's path
+filmstudio render SCRIPT [--title T] [--strict]
+                                       submit, show progress, print the film's path;
+                                       --strict: unknown shot or camera words are errors
 filmstudio status JOB_ID               one job's status as JSON
 filmstudio jobs                        the latest jobs
 filmstudio credits                     the balance and latest ledger entries
@@ -65,10 +67,18 @@ def _checked(response: httpx.Response) -> Any:
     return response.json()
 
 
+def render_request(args: argparse.Namespace, script: str) -> dict[str, Any]:
+    """The POST /api/v1/jobs body for `filmstudio render`."""
+    body: dict[str, Any] = {"script": script, "title": args.title}
+    if args.strict:
+        body["options"] = {"strict": True}
+    return body
+
+
 def render(args: argparse.Namespace, settings: Settings) -> None:
     script = Path(args.script).read_text(encoding="utf-8")
     with _api(settings, args) as api:
-        created = _checked(api.post("/api/v1/jobs", json={"script": script, "title": args.title}))
+        created = _checked(api.post("/api/v1/jobs", json=render_request(args, script)))
         job_id, workflow_id = created["job_id"], created["workflow_id"]
         namespace = settings.temporal_namespace
         ui = f"{settings.temporal_ui_url}/namespaces/{namespace}/workflows/{workflow_id}"
@@ -125,7 +135,7 @@ def credits(args: argparse.Namespace, settings: Settings) -> None:
         print(f"  {entry['created_at'][:19]}  {entry['kind']:8} {entry['amount']:>10g}  {job}")
 
 
-def main() -> None:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="filmstudio", description="Film Studio from the terminal")
     parser.add_argument("--api", help="API base URL (default: FILMSTUDIO_PUBLIC_BASE_URL)")
     parser.add_argument("--key", help="API key (default: FILMSTUDIO_API_KEY, .data/dev-api-key)")
@@ -133,6 +143,11 @@ def main() -> None:
     render_cmd = commands.add_parser("render", help="submit a script and follow it to the film")
     render_cmd.add_argument("script", help="path to a script file")
     render_cmd.add_argument("--title")
+    render_cmd.add_argument(
+        "--strict",
+        action="store_true",
+        help="words a shot heading or camera cue does not know are errors, not warnings",
+    )
     status_cmd = commands.add_parser("status", help="one job's status")
     status_cmd.add_argument("job_id")
     jobs_cmd = commands.add_parser("jobs", help="the latest jobs")
@@ -140,8 +155,12 @@ def main() -> None:
     admin.add_commands(commands)
     database.add_commands(commands)
     storage_admin.add_commands(commands)
+    return parser
+
+
+def main() -> None:
     handlers = {"render": render, "status": status, "jobs": jobs}
-    args = parser.parse_args()
+    args = build_parser().parse_args()
     handler = getattr(args, "handler", None) or handlers.get(args.command, credits)
     try:
         handler(args, get_settings())

@@ -35,6 +35,11 @@ class Settings(BaseSettings):
 
     # Job index: SQLite by default, PostgreSQL with postgresql+psycopg://user:pw@host/db
     database_url: str = "sqlite:///.data/filmstudio.db"
+    # Connections per process (SQLAlchemy's pool): a route never holds one while it waits
+    # on Temporal, so the pool bounds concurrent queries, not requests in flight.
+    database_pool_size: int = 5
+    database_pool_overflow: int = 10
+    database_pool_timeout_s: float = 30.0
 
     # Artifacts: a folder every worker and the API can read (a shared mount across machines)
     artifact_root: Path = Path(".data/artifacts")

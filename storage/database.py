@@ -10,15 +10,20 @@ from sqlalchemy import Engine, event
 from sqlmodel import create_engine
 
 
-def make_engine(database_url: str) -> Engine:
+def make_engine(
+    database_url: str, pool_size: int = 5, max_overflow: int = 10, pool_timeout_s: float = 30.0
+) -> Engine:
+    """An engine whose pool holds `pool_size` connections (plus `max_overflow` while busy);
+    a caller that finds none free waits up to `pool_timeout_s`, then fails."""
+    pool = {"pool_size": pool_size, "max_overflow": max_overflow, "pool_timeout": pool_timeout_s}
     if database_url.startswith("sqlite:///"):
         Path(database_url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
-            database_url, connect_args={"check_same_thread": False, "timeout": 30}
+            database_url, connect_args={"check_same_thread": False, "timeout": 30}, **pool
         )
         event.listen(engine, "connect", _sqlite_wal)
         return engine
-    return create_engine(database_url, pool_pre_ping=True)
+    return create_engine(database_url, pool_pre_ping=True, **pool)
 
 
 def create_tables(engine: Engine) -> None:

@@ -55,7 +55,12 @@ def build_workers(
             registry.voice_provider(registry.chain(settings.voice_provider)[0], remote),
             settings.moderator(),
         )
-        engine = make_engine(settings.database_url)  # the ledger: shared with the API
+        engine = make_engine(  # the ledger: shared with the API
+            settings.database_url,
+            settings.database_pool_size,
+            settings.database_pool_overflow,
+            settings.database_pool_timeout_s,
+        )
         require_current(engine)  # `filmstudio db upgrade` runs before any process
         accounting = AccountingActivities(
             Ledger(engine), WebhookActivities(settings.webhook_allow_private)

@@ -15,6 +15,7 @@ from accounts.models import JobCredits, Tenant, to_credits, to_milli
 from api.breakdowns import cast_voices, priced_breakdown, webhook_target
 from api.cast_references import stored_references
 from api.deps import (
+    EngineDep,
     LedgerDep,
     LinkDep,
     SessionDep,
@@ -23,6 +24,7 @@ from api.deps import (
     StoreDep,
     TenantDep,
 )
+from api.job_rows import record_not_started
 from api.job_sync import QUERY_TIMEOUT, refresh_job
 from api.models import Job, JobStatus
 from api.openapi import AUTHENTICATED, WITH_BODY, errors
@@ -127,12 +129,15 @@ async def create_job(
     body: JobCreate,
     request: Request,
     tenant: TenantDep,
-    session: SessionDep,
+    engine: EngineDep,
     link: LinkDep,
     settings: SettingsDep,
     ledger: LedgerDep,
     store: StoreDep,
 ) -> JobCreated:
+    """No database connection is held across an await: the row is written and committed
+    (admit_film), the workflow started, and a failure to start recorded in a new session;
+    so a burst of submissions in one process never exhausts the connection pool."""
     # Refused here costs nothing and starts nothing.
     breakdown, priced = await priced_breakdown(request, body)
     webhook_url = await webhook_target(body, settings)
@@ -144,19 +149,18 @@ async def create_job(
         raise insufficient_credits(needed, tenant, asdict(priced))
     client = link.require()
     job_id = uuid.uuid4().hex
+    workflow_id = f"film-{job_id}"
     voices = registry.chain(settings.voice_provider)
     job = Job(
         id=job_id,
-        workflow_id=f"film-{job_id}",
+        workflow_id=workflow_id,
         tenant_id=tenant.id,
         title=plan.title,
         shots_total=len(plan.shots),
         duration_s=plan.duration_s,
         estimated_credits=needed,
     )
-    session.add(job)
-    session.commit()
-    await admit_film(session, client, job, settings.films_in_flight)
+    await admit_film(engine, client, job, settings.films_in_flight)
     try:
         await client.start_workflow(
             FilmWorkflow.run,
@@ -186,7 +190,7 @@ async def create_job(
                 voice_providers=voices,
                 music_providers=registry.chain(settings.music_provider),
             ),
-            id=job.workflow_id,
+            id=workflow_id,
             task_queue=settings.orchestration_queue,
             static_summary=f"Film: {plan.title}",
             static_details=(
@@ -196,12 +200,10 @@ async def create_job(
         )
     except RPCError as error:
         problem = temporal_problem(error)
-        job.status, job.stage = JobStatus.FAILED, "submit"
-        job.error, job.error_type = f"could not start the workflow: {error}", problem.code.value
-        session.add(job)
-        session.commit()
+        message = f"could not start the workflow: {error}"
+        record_not_started(engine, job_id, message, problem.code.value)
         raise problem from error
-    return JobCreated(job_id=job_id, workflow_id=job.workflow_id, status=job.status)
+    return JobCreated(job_id=job_id, workflow_id=workflow_id, status=JobStatus.QUEUED)
 
 
 @router.get("", response_model=JobPage, responses=errors(*AUTHENTICATED, 422))
@@ -227,8 +229,11 @@ def read_jobs(
 
 
 def owned_job(job_id: str, session: SessionDep, tenant: Tenant) -> Job:
-    """The tenant's job; any other tenant's job is 404, as if it did not exist."""
+    """The tenant's job; any other tenant's job is 404, as if it did not exist. The row
+    comes back detached and the session's connection back in the pool, so the caller may
+    await Temporal without holding one."""
     job = session.get(Job, job_id)
+    session.close()
     if job is None or job.tenant_id != tenant.id:
         raise ProblemException(ErrorType.JOB_NOT_FOUND, f"no job {job_id!r}")
     return job
@@ -236,12 +241,11 @@ def owned_job(job_id: str, session: SessionDep, tenant: Tenant) -> Job:
 
 async def load_job(job_id: str, session: SessionDep, link: LinkDep, tenant: Tenant) -> Job:
     """The tenant's job (else 404) brought up to date from its run (503 while the API has
-    not reached Temporal)."""
+    not reached Temporal); detached, with no connection held while Temporal answers."""
     job = owned_job(job_id, session, tenant)
     if await refresh_job(link.require(), job):
-        session.add(job)
+        session.add(job)  # re-attached: only what the refresh changed is written
         session.commit()
-        session.refresh(job)
     return job
 
 

@@ -6,10 +6,12 @@ from dataclasses import asdict
 from typing import Any
 
 from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
 
 from api.breakdowns import priced_breakdown
 from api.deps import TenantDep
 from api.openapi import AUTHENTICATED, WITH_BODY, errors
+from api.reference_plan import planned_references, reference_maker
 from api.schemas import Preview, PreviewRequest
 from api.strict_json import ProblemRoute
 from providers.prompts import shot_prompt
@@ -37,12 +39,19 @@ async def preview_script(body: PreviewRequest, request: Request, tenant: TenantD
             # what a generative provider is asked to draw (the animatic draws the plan)
             out["prompt"] = shot_prompt(context, shot, body.options.style)
         scenes.append(shown)
+    maker = await run_in_threadpool(reference_maker, request.app.state.visuals)
+    references = planned_references(body, list(breakdown.cast), maker)
     return Preview(
         format=plan.script_format,
         title=plan.title,
         scenes=scenes,
         characters=[
-            {"name": name, "voice": voice, "lines": lines.get(name, 0)}
+            {
+                "name": name,
+                "voice": voice,
+                "lines": lines.get(name, 0),
+                "reference": references[name],
+            }
             for name, voice in breakdown.cast.items()
         ],
         duration_s=plan.duration_s,
