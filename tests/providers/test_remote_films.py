@@ -9,7 +9,7 @@ from contextlib import AsyncExitStack
 from pathlib import Path
 
 import pytest
-from temporalio.client import Client, WorkflowFailureError
+from temporalio.client import Client, WorkflowExecutionStatus, WorkflowFailureError
 
 from media.ffmpeg import probe
 from providers.comfyui.provider import prompt_id_for
@@ -132,6 +132,9 @@ async def test_a_cancel_reaches_comfyui(client: Client, tmp_path: Path) -> None:
             await handle.cancel()
             with pytest.raises(WorkflowFailureError):
                 await handle.result()
+            # a cancel before publication ends the run cancelled, never failed (issue 9)
+            described = await handle.describe()
+            assert described.status == WorkflowExecutionStatus.CANCELED
             prompt_id = comfy.submits[0][0]
 
             async def stopped() -> bool:
