@@ -31,7 +31,12 @@ RUN, LOGS = DATA / "run", DATA / "logs"
 
 
 # Where each worker of `make up` serves its /metrics (the SDK's series and the project's).
-WORKER_METRICS_PORTS = {"worker-orchestration": 9464, "worker-models": 9465, "worker-media": 9466}
+WORKER_METRICS_PORTS = {
+    "worker-orchestration": 9464,
+    "worker-models": 9465,
+    "worker-media": 9466,
+    "worker-providers": 9467,
+}
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,10 @@ def services(settings: Settings) -> list[Service]:
     temporal = str(Path(sys.executable).parent / "temporal")
     worker = [sys.executable, "-m", "worker", "--queues"]
     queues = settings.task_queues()
+    # the remote providers the chains name (FILMSTUDIO_VISUAL_PROVIDER=comfyui,animatic):
+    # one worker on this machine serves their own queues too, so one box runs a whole film
+    remote = ",".join(settings.provider_queues().values())
+    providers = [Service("worker-providers", [*worker, remote])] if remote else []
     return [
         Service(
             "temporal",
@@ -65,6 +74,7 @@ def services(settings: Settings) -> list[Service]:
         Service("worker-orchestration", [*worker, queues.orchestration]),
         Service("worker-models", [*worker, queues.models]),
         Service("worker-media", [*worker, queues.media]),
+        *providers,
         Service(
             "api",
             [
@@ -142,23 +152,31 @@ def up(settings: Settings) -> None:
     scrape = [f"{settings.public_base_url}/metrics"] if settings.api_metrics else []
     if settings.api_metrics_address:
         scrape = [f"http://{settings.api_metrics_address}/metrics"]
-    scrape += [f"http://127.0.0.1:{port}/metrics" for port in WORKER_METRICS_PORTS.values()]
+    running = {service.name for service in services(settings)}
+    scrape += [
+        f"http://127.0.0.1:{port}/metrics"
+        for name, port in WORKER_METRICS_PORTS.items()
+        if name in running
+    ]
     print(f"  Metrics:      {'  '.join(scrape)}")
     print(f"  Logs:         {LOGS}/   Stop with: make down")
 
 
 def down(settings: Settings) -> None:
-    for service in reversed(services(settings)):
-        pid = _pid(service.name)
+    names = [service.name for service in reversed(services(settings))]
+    if "worker-providers" not in names:  # started under other settings: stop it all the same
+        names.insert(0, "worker-providers")
+    for name in names:
+        pid = _pid(name)
         if pid is not None:
             os.killpg(pid, signal.SIGTERM)
             deadline = time.monotonic() + 35  # workers drain for up to 30 s
-            while time.monotonic() < deadline and _pid(service.name) is not None:
+            while time.monotonic() < deadline and _pid(name) is not None:
                 time.sleep(0.2)
-            if _pid(service.name) is not None:
+            if _pid(name) is not None:
                 os.killpg(pid, signal.SIGKILL)
-            print(f"stopped {service.name}")
-        (RUN / f"{service.name}.pid").unlink(missing_ok=True)
+            print(f"stopped {name}")
+        (RUN / f"{name}.pid").unlink(missing_ok=True)
 
 
 def status(settings: Settings) -> None:

@@ -33,6 +33,13 @@ class OutputFile:
     subfolder: str
     type: str
     kind: str  # "images", "gifs", "videos": the history's key for it
+    animated: bool = False  # core video nodes report "images" with "animated": [true]
+
+    @property
+    def moving(self) -> bool:
+        """A moving picture: VideoHelperSuite's "gifs", a "videos" key, or core ComfyUI's
+        SaveVideo / SaveWEBM / animated saves (`"images": [...], "animated": [true]`)."""
+        return self.kind != "images" or self.animated
 
 
 class ComfyClient:
@@ -97,16 +104,21 @@ class ComfyClient:
         """What the history says went wrong: the execution_error message, naming the node."""
         history = self.history(prompt_id) or {}
         for message in (history.get("status") or {}).get("messages", []):
-            if isinstance(message, list) and len(message) == 2 and message[0] == "execution_error":
-                info = message[1]
-                node = f"node {info.get('node_id')} ({info.get('node_type')})"
+            if not (isinstance(message, list) and len(message) == 2):
+                continue
+            kind, info = message
+            node = f"node {info.get('node_id')} ({info.get('node_type')})"
+            if kind == "execution_error":
                 return f"{node}: {info.get('exception_message', '').strip()}"
+            if kind == "execution_interrupted":  # someone stopped it on the ComfyUI machine
+                return f"the prompt was interrupted on the server at {node}"
         return "the prompt failed"
 
     def outputs(self, prompt_id: str) -> list[OutputFile]:
         history = self.history(prompt_id) or {}
         found = []
         for node_id, output in (history.get("outputs") or {}).items():
+            animated = any(flag is True for flag in output.get("animated") or [])
             for kind in ("images", "gifs", "videos"):
                 for item in output.get(kind, []) or []:
                     found.append(
@@ -116,6 +128,7 @@ class ComfyClient:
                             str(item.get("subfolder", "")),
                             str(item.get("type", "output")),
                             kind,
+                            animated,
                         )
                     )
         if not found:

@@ -30,9 +30,6 @@ from providers.prompts import negative_prompt, shot_prompt
 PROMPT_NAMESPACE = uuid.UUID("6f1d3c55-41a7-4c61-9a4e-2d0f6b0e8a11")
 CLIENT_ID = "filmstudio"
 SIZE_MULTIPLE = 8  # latent models work in 8-pixel blocks
-# History output keys that hold moving pictures: "gifs" (VideoHelperSuite's Video Combine,
-# mp4 or gif), "videos"; a still workflow reports "images".
-VIDEO_KINDS = ("gifs", "videos")
 
 
 @dataclass(frozen=True)
@@ -90,10 +87,10 @@ class ComfyUIVisualProvider:
             self._client.submit(prompt_id, fill(graph, inputs), CLIENT_ID)
         self._wait(prompt_id, request)
         outputs = self._client.outputs(prompt_id)
-        video = next((out for out in outputs if out.kind in VIDEO_KINDS), None)
+        video = next((out for out in outputs if out.moving), None)
         if video is not None:
             return self._clip(video, request, out_dir)
-        image = next((out for out in outputs if out.kind == "images"), None)
+        image = next((out for out in outputs if not out.moving), None)
         if image is None:
             raise OutputUnusable(f"{self.name}: prompt {prompt_id} made no image")
         background = out_dir / "background.png"

@@ -1,20 +1,24 @@
 """A ComfyUI server for tests, following ComfyUI's server.py routes and answers.
 
-Pinned source: server.py of ComfyUI at commit 8edb4db59589b18eb1a04da8b56b061098ec0f07
-(as in pollockjj/ComfyUI, a fork tracking comfyanonymous/ComfyUI; the upstream snapshot
-d4b509799f875455e5e9b9405026afc8755f14fe predates client-chosen prompt ids). Read, not
-copied: POST /prompt takes {"prompt", "prompt_id"?, "client_id"?}, answers {"prompt_id",
-"number", "node_errors"} or 400 {"error", "node_errors"}; GET /queue answers
+Pinned source: server.py, execution.py and comfy_api/latest/_ui.py of Comfy-Org/ComfyUI at
+commit a125cd84b054a57729b5eecab930ca9408719832 (ComfyUI 0.3.64). Read, not copied, and
+checked by hand against that commit running on CPU here (the same calls to both, answers
+compared by status, content type and JSON shape: README "Checked against a real
+ComfyUI"). POST /prompt takes {"prompt", "prompt_id"?, "client_id"?}, answers
+{"prompt_id", "number", "node_errors"} or 400 {"error", "node_errors"}; GET /queue answers
 {"queue_running", "queue_pending"} of [number, prompt_id, prompt, extra_data, outputs];
-POST /queue {"delete": [ids]}; POST /interrupt {"prompt_id"?}; GET /history/{id} answers
-{id: {"prompt", "outputs", "status": {"status_str", "completed", "messages"}}} or {};
-POST /upload/image (multipart "image", "overwrite", "type", "subfolder") answers {"name",
-"subfolder", "type"}; GET /view?filename&subfolder&type serves the file.
+POST /queue {"delete": [ids]}; POST /interrupt {"prompt_id"?} (only a running prompt of
+that id is interrupted); GET /history/{id} answers {id: {"prompt", "outputs", "status":
+{"status_str", "completed", "messages"}, "meta"}} or {}; POST /upload/image (multipart
+"image", "overwrite", "type", "subfolder") answers {"name", "subfolder", "type"}; GET
+/view?filename&subfolder&type serves the file. Core video saves (SaveVideo) report their
+file under "images" with "animated": [true] (_ui.PreviewVideo).
 
-It runs weightless nodes for real (EmptyImage, LoadImage, ImageScale, SaveImage, and the
-primitives that hold text), one prompt at a time, and records every submit, upload,
-delete and interrupt. Knobs: `job_seconds`, `fail_5xx` (the next N calls answer 503),
-`rate_limited` (every call answers 429 with Retry-After), `bad_output`.
+It runs weightless nodes for real (EmptyImage, LoadImage, ImageScale, ImageBlend,
+RepeatImageBatch, CreateVideo, SaveImage, SaveVideo, and the primitives that hold text),
+one prompt at a time, and records every submit, upload, delete and interrupt. Knobs:
+`job_seconds`, `fail_5xx` (the next N calls answer 503), `rate_limited` (every call
+answers 429 with Retry-After), `bad_output`.
 """
 
 from __future__ import annotations
@@ -37,14 +41,17 @@ NODES: dict[str, tuple[str, ...]] = {  # class_type -> required inputs
     "LoadImage": ("image",),
     "ImageScale": ("image", "upscale_method", "width", "height", "crop"),
     "ImageBlend": ("image1", "image2", "blend_factor", "blend_mode"),
+    "RepeatImageBatch": ("image", "amount"),
+    "CreateVideo": ("images", "fps"),
     "SaveImage": ("images", "filename_prefix"),
+    "SaveVideo": ("video", "filename_prefix", "format", "codec"),
     # ComfyUI-VideoHelperSuite's Video Combine (a custom node): frames to an mp4, reported
     # under "gifs" in the history. Here it holds its one image for `clip_frames` frames.
     "VHS_VideoCombine": ("images", "frame_rate", "loop_count", "filename_prefix", "format"),
     "PrimitiveString": ("value",),
     "PrimitiveInt": ("value",),
 }
-OUTPUT_NODES = {"SaveImage", "VHS_VideoCombine"}
+OUTPUT_NODES = {"SaveImage", "SaveVideo", "VHS_VideoCombine"}
 
 
 class FakeComfyUI:
@@ -108,14 +115,14 @@ class FakeComfyUI:
                 for prompt_id in request.json().get("delete", []):
                     self.deletes.append(prompt_id)
                     self._pending = [item for item in self._pending if item[1] != prompt_id]
-            return Reply(200, b"", "text/plain")
+            return Reply(200, b"", "")
         if route == ("POST", "/interrupt"):
             prompt_id = (request.json() or {}).get("prompt_id", "")
             self.interrupts.append(prompt_id)
             with self._lock:
                 if self._running and (not prompt_id or self._running[1] == prompt_id):
                     self._interrupt.set()
-            return Reply(200, b"", "text/plain")
+            return Reply(200, b"", "")
         if request.method == "GET" and request.path.startswith("/history/"):
             prompt_id = request.path.removeprefix("/history/")
             with self._lock:
@@ -170,7 +177,8 @@ class FakeComfyUI:
             inputs = node.get("inputs", {})
             for name in NODES[node["class_type"]]:
                 if name not in inputs:
-                    errors.append(fail("required_input_missing", "Required input is missing", name))
+                    missing = fail("required_input_missing", "Required input is missing", name)
+                    errors.append({**missing, "extra_info": {"input_name": name}})
             if node["class_type"] == "LoadImage" and inputs.get("image") not in self.uploads:
                 why = f"image - Invalid image file: {inputs.get('image')}"
                 errors.append(fail("custom_validation_failed", "Custom validation failed", why))
@@ -204,12 +212,17 @@ class FakeComfyUI:
         prompt_id, prompt = item[1], item[2]
         started = ["execution_start", {"prompt_id": prompt_id, "timestamp": 0}]
         if interrupted:
-            message = ["execution_interrupted", {"prompt_id": prompt_id, "node_id": "?",
-                                                 "node_type": "?", "executed": []}]  # fmt: skip
+            last_id, last = [n for n in _in_order(prompt) if n[1]["class_type"] in OUTPUT_NODES][-1]
+            message = ["execution_interrupted", {"prompt_id": prompt_id, "node_id": last_id,
+                                                 "node_type": last["class_type"],
+                                                 "executed": []}]  # fmt: skip
             status = {"status_str": "error", "completed": False, "messages": [started, message]}
             return {"prompt": item, "outputs": {}, "status": status, "meta": {}}
         images: dict[str, Image.Image] = {}
+        batches: dict[str, int] = {}  # node id -> frames of a RepeatImageBatch / CreateVideo
+        rates: dict[str, float] = {}  # CreateVideo node id -> its fps
         outputs: dict[str, Any] = {}
+        meta: dict[str, Any] = {}
         self.loaded[prompt_id] = []
 
         def value(ref: Any) -> Image.Image:
@@ -230,6 +243,20 @@ class FakeComfyUI:
                 images[node_id] = Image.open(io.BytesIO(self.uploads[inputs["image"]])).convert(
                     "RGB"
                 )
+            elif kind in ("RepeatImageBatch", "CreateVideo"):
+                images[node_id] = value(inputs["image" if kind == "RepeatImageBatch" else "images"])
+                source = str(inputs["image" if kind == "RepeatImageBatch" else "images"][0])
+                batches[node_id] = int(inputs.get("amount", batches.get(source, 1)))
+                if kind == "CreateVideo":
+                    rates[node_id] = float(inputs["fps"])
+            elif kind == "SaveVideo":  # core: reported under "images" with "animated"
+                source = str(inputs["video"][0])
+                filename = f"{inputs['filename_prefix'].replace('/', '_')}_00001_.mp4"
+                self._outputs[filename] = self._video(
+                    value(inputs["video"]), rates[source], batches[source]
+                )
+                video = {"filename": filename, "subfolder": "", "type": "output"}
+                outputs[node_id] = {"images": [video], "animated": [True]}
             elif kind == "ImageScale":
                 size = (int(inputs["width"]), int(inputs["height"]))
                 images[node_id] = value(inputs["image"]).resize(size)
@@ -241,20 +268,25 @@ class FakeComfyUI:
                 }
             elif kind == "VHS_VideoCombine":
                 filename = f"{inputs['filename_prefix'].replace('/', '_')}_00001.mp4"
-                self._outputs[filename] = self._video(value(inputs["images"]), inputs["frame_rate"])
+                self._outputs[filename] = self._video(
+                    value(inputs["images"]), inputs["frame_rate"], self.clip_frames
+                )
                 video = {"filename": filename, "subfolder": "", "type": "output"}
                 outputs[node_id] = {"gifs": [{**video, "format": inputs["format"]}]}
+            if node_id in outputs:
+                meta[node_id] = {"node_id": node_id, "display_node": node_id,
+                                 "parent_node": None, "real_node_id": node_id}  # fmt: skip
         done = ["execution_success", {"prompt_id": prompt_id, "timestamp": 0}]
         status = {"status_str": "success", "completed": True, "messages": [started, done]}
-        return {"prompt": item, "outputs": outputs, "status": status, "meta": {}}
+        return {"prompt": item, "outputs": outputs, "status": status, "meta": meta}
 
-    def _video(self, image: Image.Image, rate: object) -> bytes:
+    def _video(self, image: Image.Image, rate: object, frames: int) -> bytes:
         with tempfile.TemporaryDirectory() as work:
             still, clip = Path(work) / "frame.png", Path(work) / "clip.mp4"
             image.save(still)
             subprocess.run(
                 ["ffmpeg", "-v", "error", "-y", "-loop", "1", "-framerate", str(rate), "-i",
-                 str(still), "-frames:v", str(self.clip_frames), "-pix_fmt", "yuv420p",
+                 str(still), "-frames:v", str(frames), "-pix_fmt", "yuv420p",
                  "-c:v", "libx264", str(clip)],
                 check=True,
             )  # fmt: skip

@@ -64,7 +64,8 @@ class FakeServer:
                 headers = {k.lower(): v for k, v in self.headers.items()}
                 reply = handle(Request(self.command, self.path, headers, body))
                 self.send_response(reply.status)
-                self.send_header("Content-Type", reply.ctype)
+                if reply.ctype:  # aiohttp's empty web.Response has no Content-Type
+                    self.send_header("Content-Type", reply.ctype)
                 self.send_header("Content-Length", str(len(reply.body)))
                 for key, value in reply.headers.items():
                     self.send_header(key, value)

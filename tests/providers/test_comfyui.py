@@ -9,8 +9,11 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from PIL import Image
+
+from media.ffmpeg import probe
 
 from providers.comfyui.provider import ComfyConfig, ComfyUIVisualProvider, prompt_id_for
 from providers.errors import (
@@ -55,6 +58,36 @@ def test_a_still_is_drawn_from_the_filled_workflow(comfy: FakeComfyUI, tmp_path:
     assert (graph["2"]["inputs"]["width"], graph["2"]["inputs"]["height"]) == (480, 272)
     assert comfy.loaded[prompt_id] == [graph["1"]["inputs"]["image"]]
     assert comfy.uploads[graph["1"]["inputs"]["image"]] == (tmp_path / "mara.png").read_bytes()
+
+
+def test_a_core_savevideo_clip_is_a_clip_not_a_still(comfy: FakeComfyUI, tmp_path: Path) -> None:
+    """Core ComfyUI's SaveVideo reports its mp4 under "images" with "animated": [true]."""
+    workflow = Path(__file__).with_name("weightless-savevideo-workflow.json")
+    request = frame_request(references={"MARA": reference(tmp_path)})
+    art = provider(comfy, workflow).render_frame(request, tmp_path)
+    assert art.clip is not None and art.clip.suffix == ".mp4"
+    info = probe(art.clip)
+    assert info.video_frames == PROFILE.frames_for(request.shot.duration_s) == 36
+    with Image.open(art.background) as first:  # the clip's first frame, fitted to the art
+        assert first.size == PROFILE.art_size
+        assert first.getpixel((10, 10)) == pytest.approx((200, 40, 40), abs=12)
+    [(_, graph)] = comfy.submits
+    assert graph["6"]["inputs"]["amount"] == 36 and graph["5"]["inputs"]["fps"] == 24
+
+
+def test_a_prompt_interrupted_on_the_server_says_so(comfy: FakeComfyUI, tmp_path: Path) -> None:
+    comfy.job_seconds = 30
+    beats: list[int] = []
+
+    def someone_stops_it_on_the_comfyui_box() -> None:
+        beats.append(1)
+        if len(beats) == 3:
+            httpx.post(f"{comfy.url}/interrupt", json={})
+
+    with pytest.raises(NodeError, match=r"interrupted on the server at node 3 \(SaveImage\)"):
+        provider(comfy).render_frame(
+            frame_request(progress=someone_stops_it_on_the_comfyui_box), tmp_path
+        )
 
 
 def test_a_retry_finds_its_prompt_and_submits_nothing(comfy: FakeComfyUI, tmp_path: Path) -> None:
