@@ -43,8 +43,11 @@ def shot_prompt(scene: SceneContext, shot: Shot, style: str = "", notes: str = "
     )
     camera = f"{_words(shot.shot_type.value)} shot, {_ANGLES.get(shot.angle, _words(shot.angle))}"
     if shot.move is not Move.STATIC:
+        # as a cinematographer says it: "slow pan left", "zoom in", "crane up"
         move = " ".join(
-            part for part in (_words(shot.direction.value), _words(shot.move.value)) if part
+            part
+            for part in (shot.speed.value, _words(shot.move.value), shot.direction.value)
+            if part
         )
         camera += f", camera {move}"
     parts = [f"Film still, {camera}", where]

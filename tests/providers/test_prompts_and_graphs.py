@@ -3,6 +3,7 @@ workflow files (the shipped examples included): pure functions, no server."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,15 @@ import pytest
 from providers.comfyui.graph import GraphInputs, fill, load_workflow, reference_slots
 from providers.errors import ProviderRejected
 from providers.prompts import character_seed, shot_prompt, shot_seed, shown
-from screenplay.model import CameraMove, DialogueLine, Shot, ShotType
+from screenplay.model import (
+    CameraMove,
+    DialogueLine,
+    Move,
+    MoveDirection,
+    MoveSpeed,
+    Shot,
+    ShotType,
+)
 from tests.providers.frames import SCENE, SHOT, WORKFLOW
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -31,6 +40,23 @@ def test_the_prompt_reads_the_plan() -> None:
         "Film still, medium shot, low angle, camera push in. exterior pier, dusk. "
         "showing Mara. Mara coils a wet rope. 35mm film. Direction: warmer light."
     )
+
+
+@pytest.mark.parametrize(
+    ("move", "direction", "speed", "said"),
+    [
+        (Move.ZOOM, MoveDirection.IN, MoveSpeed.NORMAL, "camera zoom in"),
+        (Move.DOLLY, MoveDirection.OUT, MoveSpeed.NORMAL, "camera dolly out"),
+        (Move.PAN, MoveDirection.LEFT, MoveSpeed.SLOW, "camera slow pan left"),
+        (Move.CRANE, MoveDirection.UP, MoveSpeed.FAST, "camera fast crane up"),
+        (Move.WHIP_PAN, MoveDirection.RIGHT, MoveSpeed.NORMAL, "camera whip pan right"),
+    ],
+)
+def test_the_move_is_said_as_a_cinematographer_says_it(
+    move: Move, direction: MoveDirection, speed: MoveSpeed, said: str
+) -> None:
+    shot = replace(SHOT, move=move, direction=direction, speed=speed)
+    assert f"low angle, {said}. exterior pier" in shot_prompt(SCENE, shot)
 
 
 def test_who_a_shot_shows_falls_back_to_its_speakers() -> None:
