@@ -9,7 +9,9 @@ from providers.base import FrameRequest, SceneContext
 from providers.prompts import shot_prompt
 from screenplay.model import CameraAngle, CameraMove, Move, MoveDirection, Shot, ShotType
 
-WORKFLOW = Path(__file__).with_name("weightless-workflow.json")
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+WORKFLOW = EXAMPLES / "comfyui-weightless.json"  # needs no model: EmptyImage, LoadImage, ...
+CLIP_WORKFLOW = EXAMPLES / "comfyui-weightless-clip.json"  # core CreateVideo + SaveVideo
 PROFILE = RenderProfile(width=320, height=180)
 SCENE = SceneContext(1, "EXT. PIER - DUSK", "EXT", "PIER", "DUSK", ["MARA"])
 SHOT = Shot(

@@ -24,7 +24,7 @@ from providers.errors import (
     RateLimited,
 )
 from tests.providers.comfy_fake import FakeComfyUI
-from tests.providers.frames import PROFILE, WORKFLOW, frame_request
+from tests.providers.frames import CLIP_WORKFLOW, PROFILE, WORKFLOW, frame_request
 
 
 @pytest.fixture
@@ -62,9 +62,8 @@ def test_a_still_is_drawn_from_the_filled_workflow(comfy: FakeComfyUI, tmp_path:
 
 def test_a_core_savevideo_clip_is_a_clip_not_a_still(comfy: FakeComfyUI, tmp_path: Path) -> None:
     """Core ComfyUI's SaveVideo reports its mp4 under "images" with "animated": [true]."""
-    workflow = Path(__file__).with_name("weightless-savevideo-workflow.json")
     request = frame_request(references={"MARA": reference(tmp_path)})
-    art = provider(comfy, workflow).render_frame(request, tmp_path)
+    art = provider(comfy, CLIP_WORKFLOW).render_frame(request, tmp_path)
     assert art.clip is not None and art.clip.suffix == ".mp4"
     info = probe(art.clip)
     assert info.video_frames == PROFILE.frames_for(request.shot.duration_s) == 36
