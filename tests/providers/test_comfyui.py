@@ -14,7 +14,6 @@ import pytest
 from PIL import Image
 
 from media.ffmpeg import probe
-
 from providers.comfyui.provider import ComfyConfig, ComfyUIVisualProvider, prompt_id_for
 from providers.errors import (
     NodeError,
