@@ -18,6 +18,7 @@ class PlanFilmInput:
     script: str
     title: str | None = None
     options: BreakdownOptions = field(default_factory=BreakdownOptions)
+    voice_provider: str = ""  # the provider the cast is chosen on; "" for the worker's first
 
 
 @dataclass(frozen=True)

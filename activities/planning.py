@@ -16,16 +16,29 @@ from screenplay.errors import ScriptError
 
 
 class PlanningActivities:
-    def __init__(self, voice: VoiceProvider, moderator: ModerationProvider) -> None:
+    def __init__(
+        self,
+        voice: VoiceProvider,
+        moderator: ModerationProvider,
+        voice_fallbacks: list[VoiceProvider] | None = None,
+    ) -> None:
         self._voice = voice
+        self._voices = {provider.name: provider for provider in (voice, *(voice_fallbacks or []))}
         self._moderator = moderator
 
     @activity.defn(no_thread_cancel_exception=True)  # cooperative: activities/heartbeat.py
     def plan_film(self, request: PlanFilmInput) -> PlanFilmResult:
+        voice = self._voices.get(request.voice_provider or self._voice.name)
+        if voice is None:
+            raise ApplicationError(
+                f"this worker has no voice provider {request.voice_provider!r}",
+                type=INVALID_INPUT,
+                non_retryable=True,
+            )
         try:
             with heartbeating():  # a long script parses for a while: a cancel still stops it
                 breakdown = break_down(
-                    request.script, request.title, request.options, self._voice, self._moderator
+                    request.script, request.title, request.options, voice, self._moderator
                 )
         except ContentRefusedError as error:
             raise _refusal(

@@ -4,6 +4,8 @@ problems that say which line, column or option is at fault."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 
@@ -25,29 +27,62 @@ from providers.base import ModerationProvider, VoiceProvider
 from screenplay.errors import ScriptError
 
 
-def cast_voices(
-    body: JobCreate, voice_provider: str, allow_private: bool = False
-) -> dict[str, str]:
-    """options.cast as voices: a string is a voice; an object may name one, the voice
-    provider it is for (the film's own), and a reference picture (checked, not fetched)."""
+def cast_voices(body: JobCreate, allow_private: bool = False) -> dict[str, str]:
+    """options.cast as voices: a string is a voice; an object may name one and a reference
+    picture (checked, not fetched). The provider it names is `casting_chain`'s business."""
     voices: dict[str, str] = {}
     for name, member in body.options.cast.items():
         if isinstance(member, str):
             voices[name] = member
             continue
-        where = f"options.cast.{name}"
         if member.reference:
             try:
                 check_reference(member.reference, allow_private)
             except InvalidReference as error:
-                raise InvalidOptionError(f"{where}.reference", str(error)) from None
-        if member.provider and member.provider != voice_provider:
-            raise InvalidOptionError(
-                f"{where}.provider", f"this service speaks with {voice_provider!r} only"
-            )
+                raise InvalidOptionError(
+                    f"options.cast.{name}.reference", str(error)
+                ) from None
         if member.voice:
             voices[name] = member.voice
     return voices
+
+
+def _refusal(body: JobCreate, voice: VoiceProvider) -> InvalidOptionError | None:
+    """Why this provider cannot take the user's cast (the first field it refuses), or None."""
+    for name, member in body.options.cast.items():
+        wanted = member if isinstance(member, str) else member.voice
+        provider = None if isinstance(member, str) else member.provider
+        where = f"options.cast.{name}" + ("" if isinstance(member, str) else ".voice")
+        if provider and provider != voice.name:
+            return InvalidOptionError(f"options.cast.{name}.provider", f"not {voice.name!r}")
+        if wanted:
+            try:
+                voice.check_voice(wanted)
+            except ValueError as error:
+                return InvalidOptionError(where, str(error))
+    return None
+
+
+def casting_chain(body: JobCreate, voices: list[VoiceProvider]) -> list[VoiceProvider]:
+    """The voice chain from the first provider that accepts the user's whole cast: every
+    provider a member names is it, and it knows every voice asked for. The film's cast is
+    chosen there and moves down the rest of the chain only if that provider fails for
+    good. None accepts: a 422 naming the field the first provider refused."""
+    refusals = []
+    for index, voice in enumerate(voices):
+        refusal = _refusal(body, voice)
+        if refusal is None:
+            return voices[index:]
+        refusals.append(refusal)
+    # say what the nearest provider refused: a voice it does not know, before "not that one"
+    first = next((r for r in refusals if not r.field_name.endswith(".provider")), refusals[0])
+    names = ", ".join(repr(voice.name) for voice in voices)
+    detail = str(first).split(": ", 1)[1]
+    if len(voices) > 1:
+        detail = f"no voice provider of this service ({names}) takes the whole cast: {detail}"
+    elif first.field_name.endswith(".provider"):
+        detail = f"this service speaks with {names} only"
+    raise InvalidOptionError(first.field_name, detail)
 
 
 def cast_references(body: JobCreate) -> dict[str, str]:
@@ -59,24 +94,30 @@ def cast_references(body: JobCreate) -> dict[str, str]:
     }
 
 
-def options_of(
-    body: JobCreate, voice_provider: str = "", allow_private: bool = False
-) -> BreakdownOptions:
+def options_of(body: JobCreate, allow_private: bool = False) -> BreakdownOptions:
     return BreakdownOptions(
         script_format=body.options.format,
-        cast=cast_voices(body, voice_provider, allow_private),
+        cast=cast_voices(body, allow_private),
         strict=body.options.strict,
     )
 
 
-def breakdown_for(request: Request, body: JobCreate) -> Breakdown:
-    """The breakdown, or a 422 problem. Blocking: call from a thread (`priced_breakdown`)."""
-    voice: VoiceProvider = request.app.state.voice
+@dataclass(frozen=True)
+class PricedBreakdown:
+    breakdown: Breakdown
+    estimate: Estimate
+    voices: list[str]  # the voice chain, from the provider that took the cast
+
+
+def breakdown_for(request: Request, body: JobCreate) -> tuple[Breakdown, list[VoiceProvider]]:
+    """The breakdown, cast on the first voice provider that takes the cast, and the chain
+    from there; or a 422 problem. Blocking: call from a thread (`priced_breakdown`)."""
     moderator: ModerationProvider = request.app.state.moderator
     try:
         settings: Settings = request.app.state.settings
-        options = options_of(body, voice.name, settings.webhook_allow_private)
-        return break_down(body.script, body.title, options, voice, moderator)
+        options = options_of(body, settings.webhook_allow_private)
+        voices = casting_chain(body, request.app.state.voices)
+        return break_down(body.script, body.title, options, voices[0], moderator), voices
     except ContentRefusedError as error:
         raise _script_problem(
             error, ErrorType.CONTENT_REFUSED, "the content policy refused"
@@ -89,9 +130,15 @@ def breakdown_for(request: Request, body: JobCreate) -> Breakdown:
         raise invalid_option(error.field_name, str(error)) from error
 
 
-def estimate_for(request: Request, breakdown: Breakdown) -> Estimate:
+def estimate_for(
+    request: Request, breakdown: Breakdown, voices: list[VoiceProvider]
+) -> Estimate:
+    """Held for the dearest provider a shot may fail over to, voices as pictures."""
     settings: Settings = request.app.state.settings
-    prices: Prices = request.app.state.prices
+    prices: Prices = replace(
+        request.app.state.prices,
+        voice_per_character=max(voice.price_per_character for voice in voices),
+    )
     return estimate(breakdown.plan, prices, settings.render_profile())
 
 
@@ -102,13 +149,14 @@ def invalid_option(field: str, detail: str) -> ProblemException:
     )
 
 
-async def priced_breakdown(request: Request, body: JobCreate) -> tuple[Breakdown, Estimate]:
+async def priced_breakdown(request: Request, body: JobCreate) -> PricedBreakdown:
     """The breakdown and its price, computed on a worker thread so /health and every other
     request keep being answered while a large script is parsed."""
 
-    def work() -> tuple[Breakdown, Estimate]:
-        breakdown = breakdown_for(request, body)
-        return breakdown, estimate_for(request, breakdown)
+    def work() -> PricedBreakdown:
+        breakdown, voices = breakdown_for(request, body)
+        priced = estimate_for(request, breakdown, voices)
+        return PricedBreakdown(breakdown, priced, [voice.name for voice in voices])
 
     return await run_in_threadpool(work)
 

@@ -58,8 +58,9 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
         )
         app.state.signer = UrlSigner(secret, settings.download_url_ttl_s)
         remote = settings.remote_providers()
-        first_voice = registry.chain(settings.voice_provider)[0]  # casts and times the film
-        app.state.voice = registry.voice_provider(first_voice, remote)
+        app.state.voices = [  # the first that takes a film's cast casts and times it
+            registry.voice_provider(name, remote) for name in registry.chain(settings.voice_provider)
+        ]
         app.state.moderator = settings.moderator()
         visuals = [
             registry.visual_provider(name, remote)
@@ -72,7 +73,7 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
                 registry.picture_price(provider, 1.0, clip=True) for provider in visuals
             ),
             picture_per_shot=max(registry.picture_price(provider, 0.0) for provider in visuals),
-            voice_per_character=app.state.voice.price_per_character,
+            voice_per_character=max(voice.price_per_character for voice in app.state.voices),
             music_per_second=max(
                 registry.music_provider(name).price_per_second
                 for name in registry.chain(settings.music_provider)

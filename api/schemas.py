@@ -92,6 +92,11 @@ class ReferenceOut(BaseModel):
 class CharacterOut(BaseModel):
     name: str
     voice: str
+    provider: str = Field(
+        default="",
+        description="the voice provider the cast is chosen on: the first of the chain that "
+        "takes every voice and provider options.cast asks for",
+    )
     lines: int
     reference: ReferenceOut = Field(default_factory=ReferenceOut)
 

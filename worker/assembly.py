@@ -51,10 +51,10 @@ def build_workers(
     activity_interceptors: list[Interceptor] = [ActivityMetricsInterceptor(), *interceptors]
     workers = []
     if names.orchestration in queues:
-        planning = PlanningActivities(
-            registry.voice_provider(registry.chain(settings.voice_provider)[0], remote),
-            settings.moderator(),
-        )
+        voice_chain = [
+            registry.voice_provider(name, remote) for name in registry.chain(settings.voice_provider)
+        ]
+        planning = PlanningActivities(voice_chain[0], settings.moderator(), voice_chain[1:])
         engine = make_engine(  # the ledger: shared with the API
             settings.database_url,
             settings.database_pool_size,

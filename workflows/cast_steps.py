@@ -70,6 +70,13 @@ class ProviderSteps:
                 return made.credits
         return 0.0
 
+    @property
+    def first_voice(self) -> str:
+        """The provider the film's cast is chosen on: the chain's first (the API starts the
+        chain at the first provider that takes the user's cast); "" for the worker's own."""
+        chain = self._request.voice_providers
+        return chain[0] if chain else ""
+
     def voice_queue(self, provider: str) -> str:
         """A voice provider's own queue; "" for the models queue."""
         if not provider:

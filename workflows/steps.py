@@ -55,7 +55,9 @@ class FilmSteps(MediaSteps, ProviderSteps):
             None,
             workflow.execute_activity_method(
                 PlanningActivities.plan_film,
-                PlanFilmInput(request.job_id, request.script, request.title, options),
+                PlanFilmInput(
+                    request.job_id, request.script, request.title, options, self.first_voice
+                ),
                 task_queue=self._queues.orchestration,
                 start_to_close_timeout=policies.PLAN_TIMEOUT,
                 heartbeat_timeout=policies.WORK_HEARTBEAT,
@@ -91,8 +93,9 @@ class FilmSteps(MediaSteps, ProviderSteps):
             )
             for line in (shot.dialogue if speak else [])
         ]
-        provider = self._film.voice_provider  # "" until the cast moves down the chain
-        voice_queue = self.voice_queue(provider)
+        moved_to = self._film.voice_provider  # "" until the cast moves down the chain
+        provider = moved_to or self.first_voice
+        voice_queue = self.voice_queue(moved_to)
         if not (voice_queue and lines and workflow.patched(PROVIDER_QUEUES)):
             voice_queue = self._queues.models
         spoken = await self.step(

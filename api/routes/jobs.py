@@ -139,7 +139,8 @@ async def create_job(
     (admit_film), the workflow started, and a failure to start recorded in a new session;
     so a burst of submissions in one process never exhausts the connection pool."""
     # Refused here costs nothing and starts nothing.
-    breakdown, priced = await priced_breakdown(request, body)
+    planned = await priced_breakdown(request, body)
+    breakdown, priced, voices = planned.breakdown, planned.estimate, planned.voices
     webhook_url = await webhook_target(body, settings)
     references = await stored_references(body, tenant.id, store, settings)
     plan = breakdown.plan
@@ -150,7 +151,6 @@ async def create_job(
     client = link.require()
     job_id = uuid.uuid4().hex
     workflow_id = f"film-{job_id}"
-    voices = registry.chain(settings.voice_provider)
     job = Job(
         id=job_id,
         workflow_id=workflow_id,
@@ -171,7 +171,7 @@ async def create_job(
                 options=FilmOptions(
                     max_parallel_shots=settings.max_parallel_shots,
                     script_format=body.options.format,
-                    cast=cast_voices(body, request.app.state.voice.name),
+                    cast=cast_voices(body),
                     on_shot_failure=body.options.on_shot_failure,
                     webhook_url=webhook_url,
                     revision_window_s=settings.revision_window_s,

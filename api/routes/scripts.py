@@ -23,7 +23,8 @@ router = APIRouter(prefix="/api/v1/scripts", tags=["scripts"], route_class=Probl
 @router.post("/preview", response_model=Preview, responses=errors(*AUTHENTICATED, *WITH_BODY))
 async def preview_script(body: PreviewRequest, request: Request, tenant: TenantDep) -> Any:
     """Parse, moderate, cast and price a script. Starts nothing and costs nothing."""
-    breakdown, priced = await priced_breakdown(request, body)
+    planned = await priced_breakdown(request, body)
+    breakdown, priced = planned.breakdown, planned.estimate
     plan = breakdown.plan
     lines: dict[str, int] = {}
     for shot in plan.shots:
@@ -49,6 +50,7 @@ async def preview_script(body: PreviewRequest, request: Request, tenant: TenantD
             {
                 "name": name,
                 "voice": voice,
+                "provider": planned.voices[0],
                 "lines": lines.get(name, 0),
                 "reference": references[name],
             }

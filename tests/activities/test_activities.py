@@ -71,6 +71,23 @@ def test_plan_film_rejects_an_unknown_voice_override() -> None:
     assert raised.value.type == "InvalidInput" and "options.cast.ana" in raised.value.message
 
 
+def test_plan_film_casts_on_the_provider_the_film_names() -> None:
+    script = "SCENE 1: INT. A - DAY\nSHOT 1: Wide - 3s\nANA: Hi.\n"
+    planner = PlanningActivities(
+        voice_provider("openai-speech"), DenyListModerator([]), [voice_provider("espeak-ng")]
+    )
+    cast_there = PlanFilmInput("j", script, None, voice_provider="espeak-ng")
+    planned = ActivityEnvironment().run(planner.plan_film, cast_there)
+    assert planned.cast["ANA"] == voice_provider("espeak-ng").cast(["ANA"])["ANA"]
+    on_first = ActivityEnvironment().run(planner.plan_film, PlanFilmInput("j", script))
+    assert on_first.cast["ANA"] == voice_provider("openai-speech").cast(["ANA"])["ANA"]
+    with pytest.raises(ApplicationError) as raised:
+        unknown = PlanFilmInput("j", script, None, voice_provider="nobody")
+        ActivityEnvironment().run(planner.plan_film, unknown)
+    assert raised.value.type == "InvalidInput" and raised.value.non_retryable
+    assert "no voice provider 'nobody'" in raised.value.message
+
+
 def _background(store: ArtifactStore, job_id: str, size: str) -> str:
     key = job_key(job_id, "shots", "01-01", "background.png")
     subprocess.run(

@@ -29,7 +29,7 @@ async def test_the_preview_shows_each_shots_prompt(api: httpx.AsyncClient) -> No
 
 
 async def test_cast_takes_an_object(api: httpx.AsyncClient, app: FastAPI) -> None:
-    voice = app.state.voice.voice_for("LEO")
+    voice = app.state.voices[0].voice_for("LEO")
     body = {
         "script": SCRIPT,
         "options": {"cast": {"MARA": {"voice": voice, "provider": "espeak-ng"}}},
