@@ -39,9 +39,7 @@ def cast_voices(body: JobCreate, allow_private: bool = False) -> dict[str, str]:
             try:
                 check_reference(member.reference, allow_private)
             except InvalidReference as error:
-                raise InvalidOptionError(
-                    f"options.cast.{name}.reference", str(error)
-                ) from None
+                raise InvalidOptionError(f"options.cast.{name}.reference", str(error)) from None
         if member.voice:
             voices[name] = member.voice
     return voices
@@ -54,7 +52,7 @@ def _refusal(body: JobCreate, voice: VoiceProvider) -> InvalidOptionError | None
         provider = None if isinstance(member, str) else member.provider
         where = f"options.cast.{name}" + ("" if isinstance(member, str) else ".voice")
         if provider and provider != voice.name:
-            return InvalidOptionError(f"options.cast.{name}.provider", f"not {voice.name!r}")
+            return InvalidOptionError(f"options.cast.{name}.provider", f"asks for {provider!r}")
         if wanted:
             try:
                 voice.check_voice(wanted)
@@ -74,14 +72,18 @@ def casting_chain(body: JobCreate, voices: list[VoiceProvider]) -> list[VoicePro
         if refusal is None:
             return voices[index:]
         refusals.append(refusal)
-    # say what the nearest provider refused: a voice it does not know, before "not that one"
+    # name what the nearest provider refused: a voice it does not know, before "not that one"
     first = next((r for r in refusals if not r.field_name.endswith(".provider")), refusals[0])
-    names = ", ".join(repr(voice.name) for voice in voices)
-    detail = str(first).split(": ", 1)[1]
-    if len(voices) > 1:
-        detail = f"no voice provider of this service ({names}) takes the whole cast: {detail}"
-    elif first.field_name.endswith(".provider"):
-        detail = f"this service speaks with {names} only"
+    if len(voices) == 1:
+        detail = str(first).split(": ", 1)[1]
+        if first.field_name.endswith(".provider"):
+            detail = f"this service speaks with {voices[0].name!r} only"
+    else:
+        why = "; ".join(
+            f"{voice.name} refuses {refusal}"
+            for voice, refusal in zip(voices, refusals, strict=True)
+        )
+        detail = f"no voice provider of this service takes the whole cast ({why})"
     raise InvalidOptionError(first.field_name, detail)
 
 
@@ -130,9 +132,7 @@ def breakdown_for(request: Request, body: JobCreate) -> tuple[Breakdown, list[Vo
         raise invalid_option(error.field_name, str(error)) from error
 
 
-def estimate_for(
-    request: Request, breakdown: Breakdown, voices: list[VoiceProvider]
-) -> Estimate:
+def estimate_for(request: Request, breakdown: Breakdown, voices: list[VoiceProvider]) -> Estimate:
     """Held for the dearest provider a shot may fail over to, voices as pictures."""
     settings: Settings = request.app.state.settings
     prices: Prices = replace(

@@ -59,7 +59,8 @@ def create_app(settings: Settings | None = None, temporal: Client | None = None)
         app.state.signer = UrlSigner(secret, settings.download_url_ttl_s)
         remote = settings.remote_providers()
         app.state.voices = [  # the first that takes a film's cast casts and times it
-            registry.voice_provider(name, remote) for name in registry.chain(settings.voice_provider)
+            registry.voice_provider(name, remote)
+            for name in registry.chain(settings.voice_provider)
         ]
         app.state.moderator = settings.moderator()
         visuals = [

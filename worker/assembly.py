@@ -52,7 +52,8 @@ def build_workers(
     workers = []
     if names.orchestration in queues:
         voice_chain = [
-            registry.voice_provider(name, remote) for name in registry.chain(settings.voice_provider)
+            registry.voice_provider(name, remote)
+            for name in registry.chain(settings.voice_provider)
         ]
         planning = PlanningActivities(voice_chain[0], settings.moderator(), voice_chain[1:])
         engine = make_engine(  # the ledger: shared with the API

@@ -23,7 +23,6 @@ from tests.providers.films import KEY, SCRIPT, remote_settings, serve
 from tests.providers.openai_fake import FakeOpenAI
 from workflows.film import FilmWorkflow
 
-
 OPENAI_PER_CHARACTER = Settings().openai_speech_price_per_1k_chars / 1000
 
 
@@ -87,7 +86,7 @@ async def test_a_cast_only_a_later_provider_takes_is_cast_there(
 @pytest.mark.parametrize(
     ("cast", "field", "says"),
     [
-        ({"MARA": {"provider": "elsewhere"}}, "options.cast.MARA.provider", "'openai-speech'"),
+        ({"MARA": {"provider": "elsewhere"}}, "options.cast.MARA.provider", "asks for 'elsewhere'"),
         ({"MARA": "no such voice!"}, "options.cast.MARA", "not a voice name for openai-speech"),
         (  # the provider it names does not know the voice
             {"MARA": {"voice": "en-us+f3 p=999 s=160", "provider": "espeak-ng"}},
