@@ -15,8 +15,8 @@ For Fountain scenes and SCENE/SHOT scenes without SHOT lines. Deterministic rule
 - A line heard off screen (O.S., O.C., a device, a V.O.; screenplay.voices) makes no shot
   of its own: it plays over the current shot (a V.O. by someone its action names is
   their inner voice). Nobody heard is framed over a shoulder or in a reverse close-up.
-- Dual dialogue is one medium two-shot, static, with both speeches (marked dual); it
-  frames the speakers who are on screen.
+- Dual dialogue is one static two shot with both speeches (marked dual), framing both
+  speakers; when one of them is heard off screen it is a medium shot of the other.
 - Centered text (">THE END<") is an insert card, static.
 Unless a direction says otherwise, each size moves gently as DEFAULT_MOVES says:
 establishing pans right, close-ups zoom in, point-of-view shots dolly in, the rest hold.
@@ -94,12 +94,15 @@ class _Planner:
             self._dialogue(element)
         else:
             self.open_on_heading()
-            two_shot = self._new(element.line, ShotType.MEDIUM)
-            two_shot.framed = [
+            framed = [
                 block.character
                 for block in (element.first, element.second)
                 if voice_of(block.character, block.extension) is Voice.ON
             ]
+            # both on screen: a two shot; one of them heard off screen: a medium on the other
+            size = ShotType.TWO_SHOT if len(set(framed)) == 2 else ShotType.MEDIUM
+            two_shot = self._new(element.line, size)
+            two_shot.framed = framed
             two_shot.dialogue.extend(_spoken(element.first, dual=True))
             two_shot.dialogue.extend(_spoken(element.second, dual=True))
             self.speaker = None

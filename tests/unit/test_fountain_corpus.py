@@ -96,7 +96,7 @@ def test_dialogue_metadata_and_the_dual_two_shot() -> None:
 
     dual = parse_file("dual_dialogue")
     [two_shot] = [shot for shot in dual.shots if any(d.dual for d in shot.dialogue)]
-    assert two_shot.shot_type is ShotType.MEDIUM
+    assert two_shot.shot_type is ShotType.TWO_SHOT
     assert [(d.character, d.dual) for d in two_shot.dialogue] == [("BRICK", True), ("STEEL", True)]
 
 

@@ -203,9 +203,17 @@ def test_dual_dialogue_is_one_two_shot() -> None:
     plan = parse_script("INT. HALL - DAY\n\nA room.\n\nMAYA\nNow!\n\nBEN ^\nNow!\n\nLEO\nWhat?")
 
     _, both, leo = plan.shots
-    assert (both.shot_type, both.camera_move) == (M.MEDIUM, C.STATIC)
+    assert (both.shot_type, both.camera_move) == (M.TWO_SHOT, C.STATIC)
     assert [(d.character, d.dual) for d in both.dialogue] == [("MAYA", True), ("BEN", True)]
+    assert both.present == ["MAYA", "BEN"]
     assert leo.shot_type is M.OVER_THE_SHOULDER
+
+
+def test_dual_dialogue_with_one_voice_off_screen_is_a_medium_shot_of_the_other() -> None:
+    plan = parse_script("INT. HALL - DAY\n\nA room.\n\nMAYA\nNow!\n\nBEN (O.S.) ^\nNow!")
+
+    _, both = plan.shots
+    assert (both.shot_type, both.present, both.heard) == (M.MEDIUM, ["MAYA"], ["BEN"])
 
 
 def test_long_action_is_split_at_sentences() -> None:
