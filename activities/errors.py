@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import timedelta
+from typing import TypeVar
 
 from temporalio.exceptions import ApplicationError, CancelledError
 
@@ -20,6 +21,19 @@ FILM_FAILED = ErrorType.FILM_FAILED
 INSUFFICIENT_CREDITS = ErrorType.INSUFFICIENT_CREDITS
 
 NON_RETRYABLE = [INVALID_SCRIPT, INVALID_INPUT, CONTENT_REFUSED, INSUFFICIENT_CREDITS]
+
+P = TypeVar("P")
+
+
+def provider_named(providers: Mapping[str, P], name: str, kind: str) -> P:
+    """The worker's provider of that name; one it does not have fails for good (the
+    workflow asked this worker for a provider its settings do not list)."""
+    provider = providers.get(name)
+    if provider is None:
+        raise ApplicationError(
+            f"this worker has no {kind} provider {name!r}", type=INVALID_INPUT, non_retryable=True
+        )
+    return provider
 
 
 @contextmanager

@@ -34,7 +34,7 @@ from activities.contracts import (
     SynthesizeDialogueInput,
     SynthesizeDialogueResult,
 )
-from activities.errors import INVALID_INPUT, failures_of
+from activities.errors import failures_of, provider_named
 from activities.heartbeat import Beat, heartbeating
 from activities.paid_calls import PaidCalls
 from core.error_types import ErrorType
@@ -72,13 +72,7 @@ class ModelActivities:
     @activity.defn(no_thread_cancel_exception=True)  # cooperative: activities/heartbeat.py
     def generate_visual(self, request: GenerateVisualInput) -> GenerateVisualResult:
         shot_id = request.shot.shot_id
-        visual = self._visuals.get(request.provider or self._visual.name)
-        if visual is None:
-            raise ApplicationError(
-                f"this worker has no visual provider {request.provider!r}",
-                type=INVALID_INPUT,
-                non_retryable=True,
-            )
+        visual = provider_named(self._visuals, request.provider or self._visual.name, "visual")
         job_id, take = request.job_id, request.take
         background_key = keys.shot_key(job_id, shot_id, take, "background.png")
         overlay_key = keys.shot_key(job_id, shot_id, take, "overlay.png")
@@ -190,13 +184,7 @@ class ModelActivities:
     def make_character_references(
         self, request: CharacterReferencesInput
     ) -> CharacterReferencesResult:
-        visual = self._visuals.get(request.provider)
-        if visual is None:
-            raise ApplicationError(
-                f"this worker has no visual provider {request.provider!r}",
-                type=INVALID_INPUT,
-                non_retryable=True,
-            )
+        visual = provider_named(self._visuals, request.provider, "visual")
         workflow_id = activity.info().workflow_id or request.job_id
         with heartbeating():
             return make_references(
@@ -210,14 +198,7 @@ class ModelActivities:
             return CastVoicesResult(voice.cast(request.characters), voice.name)
 
     def _voice_named(self, name: str) -> VoiceProvider:
-        voice = self._voices.get(name or self._voice.name)
-        if voice is None:
-            raise ApplicationError(
-                f"this worker has no voice provider {name!r}",
-                type=INVALID_INPUT,
-                non_retryable=True,
-            )
-        return voice
+        return provider_named(self._voices, name or self._voice.name, "voice")
 
     @activity.defn(no_thread_cancel_exception=True)  # cooperative: activities/heartbeat.py
     def synthesize_dialogue(self, request: SynthesizeDialogueInput) -> SynthesizeDialogueResult:
@@ -266,13 +247,7 @@ class ModelActivities:
     @activity.defn(no_thread_cancel_exception=True)  # cooperative: activities/heartbeat.py
     def compose_score(self, request: ComposeScoreInput) -> ComposeScoreResult:
         score_key = keys.score_key(request.job_id)
-        music = self._musics.get(request.provider or self._music.name)
-        if music is None:
-            raise ApplicationError(
-                f"this worker has no music provider {request.provider!r}",
-                type=INVALID_INPUT,
-                non_retryable=True,
-            )
+        music = provider_named(self._musics, request.provider or self._music.name, "music")
         with (
             self._store.writing(score_key) as temp,
             heartbeating(),

@@ -8,7 +8,7 @@ from temporalio import activity
 from temporalio.exceptions import ApplicationError
 
 from activities.contracts import PlanFilmInput, PlanFilmResult
-from activities.errors import CONTENT_REFUSED, INVALID_INPUT, INVALID_SCRIPT
+from activities.errors import CONTENT_REFUSED, INVALID_INPUT, INVALID_SCRIPT, provider_named
 from activities.heartbeat import heartbeating
 from core.breakdown import ContentRefusedError, InvalidOptionError, break_down
 from providers.base import ModerationProvider, VoiceProvider
@@ -28,13 +28,7 @@ class PlanningActivities:
 
     @activity.defn(no_thread_cancel_exception=True)  # cooperative: activities/heartbeat.py
     def plan_film(self, request: PlanFilmInput) -> PlanFilmResult:
-        voice = self._voices.get(request.voice_provider or self._voice.name)
-        if voice is None:
-            raise ApplicationError(
-                f"this worker has no voice provider {request.voice_provider!r}",
-                type=INVALID_INPUT,
-                non_retryable=True,
-            )
+        voice = provider_named(self._voices, request.voice_provider or self._voice.name, "voice")
         try:
             with heartbeating():  # a long script parses for a while: a cancel still stops it
                 breakdown = break_down(
