@@ -58,6 +58,9 @@ REVISION_NUMBERED_KEYS = "revision-numbered-keys"
 CHARACTER_BIBLE = "character-bible"
 # a film that fails is charged for the work its shots had done (and calls billed)
 CHARGE_ON_FAILURE = "charge-done-work-on-failure"
+# the job reads completed only once its books are settled and its revision window is open:
+# a client that sees "completed" may regenerate at once and finds nothing still held
+SETTLED_BEFORE_COMPLETED = "settled-before-completed"
 NO_REASON = ControlInput()
 
 
@@ -219,8 +222,13 @@ class FilmWorkflow(VoiceChain, RevisionWindow):
         published = await self._steps.publish(composed, rendered)
         self._result = self._film_result(plan, published)
         self._film.adopt_pending()
-        self._film.revision = 1
-        await self._settle("film completed")
+        if workflow.patched(SETTLED_BEFORE_COMPLETED):
+            await self._settle("film completed")
+            self._film.revision = 1
+            self._film.revisable = self._ledger_and_revisions and self._window_opens(request)
+        else:
+            self._film.revision = 1
+            await self._settle("film completed")
         self._enter(Stage.COMPLETED)
         await workflow.wait_condition(workflow.all_handlers_finished)
         return self._result

@@ -33,6 +33,12 @@ with workflow.unsafe.imports_passed_through():
 
 
 class RevisionWindow(FilmRun):
+    def _window_opens(self, request: FilmInput) -> bool:
+        """Whether the published film takes revisions: a window was asked for, and no
+        cancel came while the film was published."""
+        cancelled = self._exact_cancel and cancel_requested()
+        return request.options.revision_window_s > 0 and not cancelled
+
     def _check_open(self) -> None:
         if not self._film.revisable:
             made = self._film.stage not in (Stage.QUEUED, Stage.PLANNING, Stage.RENDERING)
@@ -56,9 +62,7 @@ class RevisionWindow(FilmRun):
         """Stay open for revisions until the window closes or `finish` comes. Cancelling
         here stops revising; the published film stands."""
         deadline = workflow.now() + timedelta(seconds=request.options.revision_window_s)
-        self._film.revisable = request.options.revision_window_s > 0
-        if self._exact_cancel and cancel_requested():  # it came while the film was published
-            self._film.revisable = False
+        self._film.revisable = self._window_opens(request)
         self._publish_summary()
         self._index.record(result)
         try:

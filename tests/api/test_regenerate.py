@@ -3,14 +3,16 @@ is rendered again, the other shots' packets stay bit-identical, and it costs tha
 
 from __future__ import annotations
 
+import json
 import subprocess
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 from fastapi import FastAPI
-from temporalio.client import Client
+from temporalio.client import Client, WorkflowHistory
 
 from api.main import create_app
 from core.settings import Settings
@@ -101,3 +103,46 @@ async def test_regenerate_renders_one_shot_and_keeps_the_others_bit_identical(
     assert round(second["cost"]["spent"] - first["cost"]["spent"], 3) == shot_cost
     assert second["cost"]["held"] == 0
     assert credits["granted"] == credits["available"] + credits["held"] + credits["spent"]
+
+
+def _steps_in_order(history: WorkflowHistory) -> list[tuple[str, dict[str, Any]]]:
+    """(activity, its input) for every activity the run scheduled, in history order."""
+    steps = []
+    for event in history.events:
+        if event.HasField("activity_task_scheduled_event_attributes"):
+            scheduled = event.activity_task_scheduled_event_attributes
+            [payload] = scheduled.input.payloads
+            steps.append((scheduled.activity_type.name, json.loads(payload.data)))
+    return steps
+
+
+async def test_a_film_seen_completed_is_settled_and_open_at_once(
+    revising_app: FastAPI, client: Client
+) -> None:
+    """The job never reads completed while credits are still held or before its revision
+    window is open: the workflow's own records of the row, in history order, say so; and
+    a regenerate sent the moment a client sees `completed` is taken (no 409)."""
+    key = revising_app.state.ledger.create_tenant("eager", 1000).key
+    async with api_client(revising_app, key) as http:
+        job = (await http.post("/api/v1/jobs", json={"script": SCRIPT})).json()["job_id"]
+
+        async def completed() -> dict[str, Any] | None:
+            body: dict[str, Any] = (await http.get(f"/api/v1/jobs/{job}")).json()
+            return body if body["status"] == "completed" else None
+
+        first = await wait_for(completed, timeout=120, interval=0.01)
+        eager = await http.post(f"/api/v1/jobs/{job}/shots/01-01/regenerate")
+        assert eager.status_code == 202, eager.text
+        handle = client.get_workflow_handle(f"film-{job}")
+        history = await handle.fetch_history()
+        assert (await http.post(f"/api/v1/jobs/{job}/cancel")).status_code == 202
+    assert (first["revision"], first["revisable"], first["cost"]["held"]) == (1, True, 0)
+    steps = _steps_in_order(history)
+    released = next(n for n, (name, _) in enumerate(steps) if name == "release_credits")
+    records = [(n, record) for n, (name, record) in enumerate(steps) if name == "record_job"]
+    done = [(n, record) for n, record in records if record["status"] == "completed"]
+    assert done, "the workflow recorded the film completed"
+    assert all(n > released for n, _ in done)  # never completed while credits are held
+    assert all(record["revisable"] for _, record in done[:1])  # open the moment it is completed
+    before = [record["status"] for n, record in records if n < released]
+    assert "completed" not in before and before[-1] == "running"

@@ -38,8 +38,9 @@ from workflows.film_types import (
 
 OUT = Path(__file__).resolve().parents[1] / "histories"
 # v1: before cast-in-plan; v2: with it; v3: ledger, revisions, webhooks; v4: exact cancel,
-# the job index kept by the workflow, revision-numbered keys. Never re-record older ones.
-VERSION = "v4"
+# the job index kept by the workflow, revision-numbered keys; v5: settled before
+# completed, the cast on the chain's first voice provider. Never re-record older ones.
+VERSION = "v5"
 SCRIPT = """SCENE 1: INT. KITCHEN - MORNING
 SHOT 1: Wide shot, pan right - 2s
 Sunlight.
