@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     s3_secret_access_key: str = ""
     s3_addressing_style: Literal["path", "virtual", "auto"] = "path"
     scratch_root: Path = Path(".data/scratch")
+    # past this the copies used longest ago are deleted (none used in the last 10 minutes);
+    # 0 keeps everything
+    scratch_max_bytes: int = 20 * 1024**3
     # Signed download links stream through the API (with Range); true: they redirect to
     # presigned object-store URLs instead (the store must be reachable by the clients)
     artifact_redirect: bool = False

@@ -5,7 +5,8 @@ bucket. Each machine keeps a scratch copy under its own folder: what it writes i
 committed there first (temp name, then rename) and uploaded with one PUT, so readers see
 the whole object or none and a retried activity overwrites the same key with the same
 work; what it reads is fetched once and reused while the object's ETag is unchanged. The
-scratch folder is only a cache: delete it and everything is fetched again.
+scratch folder is only a cache: delete it and everything is fetched again, and past
+SCRATCH_MAX_BYTES the copies used longest ago are deleted (storage/scratch.py).
 
 boto3 is the client: the reference implementation of the S3 API (signature v4, multipart
 uploads and ranged downloads built in, retries with backoff), kept by AWS and tested
@@ -30,6 +31,7 @@ from botocore.exceptions import ClientError
 
 from core.settings import Settings
 from storage.artifacts import ArtifactStore
+from storage.scratch import ScratchCache
 from storage.store import ObjectInfo
 
 if TYPE_CHECKING:
@@ -81,17 +83,25 @@ def client_from_settings(settings: Settings) -> S3Client:
 class S3ArtifactStore(ArtifactStore):
     """An ArtifactStore whose truth is the bucket; `root` is this machine's scratch copy."""
 
-    def __init__(self, client: S3Client, location: S3Location, scratch: Path) -> None:
+    def __init__(
+        self,
+        client: S3Client,
+        location: S3Location,
+        scratch: Path,
+        cache: ScratchCache | None = None,
+    ) -> None:
         super().__init__(scratch)
         self.client = client
         self.location = location
+        self.cache = cache or ScratchCache(scratch, max_bytes=0)
         self._etags: dict[str, str] = {}  # scratch copies known to match the object
         self._lock = threading.Lock()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> S3ArtifactStore:
         location = S3Location.parse(settings.artifact_url)
-        return cls(client_from_settings(settings), location, settings.scratch_root)
+        cache = ScratchCache(settings.scratch_root, settings.scratch_max_bytes)
+        return cls(client_from_settings(settings), location, settings.scratch_root, cache)
 
     def check(self) -> None:
         """Fail fast, with the bucket's name, when the store cannot be reached."""
@@ -122,6 +132,7 @@ class S3ArtifactStore(ArtifactStore):
         with self._lock:
             current = self._etags.get(key) == found.etag and local.is_file()
         if current:
+            self.cache.used(local)
             return local
         local.parent.mkdir(parents=True, exist_ok=True)
         temp = local.with_name(f".{local.name}.{uuid.uuid4().hex[:8]}.download")
@@ -132,6 +143,7 @@ class S3ArtifactStore(ArtifactStore):
             temp.unlink(missing_ok=True)
         with self._lock:
             self._etags[key] = found.etag
+        self.cache.maybe_trim()
         return local
 
     def temp_path(self, key: str) -> Path:
@@ -153,6 +165,7 @@ class S3ArtifactStore(ArtifactStore):
         if found is not None:
             with self._lock:
                 self._etags[key] = found.etag
+        self.cache.maybe_trim()
 
     # -- what the API uses ---------------------------------------------------------------
 

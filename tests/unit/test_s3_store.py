@@ -94,3 +94,24 @@ def test_keys_are_checked_and_bad_urls_refused(
     missing = {**s3_overrides(seaweed, tmp_path), "artifact_url": "s3://no-such-bucket/x"}
     with pytest.raises(StoreConfigError, match="no-such-bucket"):
         open_store(Settings(**missing))  # type: ignore[arg-type]
+
+
+def test_the_scratch_copy_stays_under_its_limit_and_refetches_what_it_dropped(
+    seaweed: SeaweedServer, tmp_path: Path
+) -> None:
+    base = {**s3_overrides(seaweed, tmp_path), "scratch_max_bytes": 2500}
+    worker = _host(seaweed, base, tmp_path / "worker")
+    worker.cache.grace_s = worker.cache.interval_s = 0  # every write and read may trim
+    keys = [f"jobs/j4/shots/01-0{n}/clip.mp4" for n in range(1, 6)]
+    for n, key in enumerate(keys):
+        with worker.writing(key) as temp:
+            temp.write_bytes(bytes([n]) * 1000)
+        held = sum(p.stat().st_size for p in worker.root.rglob("*") if p.is_file())
+        assert held <= 2500  # five 1000-byte clips written, never more than two kept
+    kept = [key for key in keys if (worker.root / key).exists()]
+    assert kept and keys[0] not in kept  # the one used longest ago went first
+    assert worker.path(keys[0]).read_bytes() == bytes([0]) * 1000  # fetched again
+    listed = worker.client.list_objects_v2(
+        Bucket=worker.location.bucket, Prefix="filmstudio/jobs/j4/"
+    )
+    assert len(listed["Contents"]) == 5  # the bucket, the truth, lost nothing
