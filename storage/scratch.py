@@ -11,6 +11,7 @@ store sets whenever it hands a copy out. A trim walks the folder, so it runs at 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -40,10 +41,8 @@ class ScratchCache:
 
     def used(self, path: Path) -> None:
         """Mark a copy as used now (it moves to the back of the eviction order)."""
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.utime(path)
-        except FileNotFoundError:
-            pass
 
     def maybe_trim(self) -> Trimmed | None:
         """Trim if the limit is set, no trim ran within `interval_s` and none is running."""
