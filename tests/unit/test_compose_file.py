@@ -18,7 +18,7 @@ from core.settings import Settings
 from tests.conftest import ROOT
 
 COMPOSE = ROOT / "docker-compose.yml"
-FILMSTUDIO = ("migrate", "orchestration", "models", "media", "api")
+FILMSTUDIO = ("migrate", "orchestration", "models", "media", "providers", "api")
 
 
 def _validate(path: Path) -> subprocess.CompletedProcess[str]:
@@ -68,15 +68,30 @@ def test_processes_start_after_the_migrations_and_share_no_folder() -> None:
 def test_every_metrics_endpoint_is_scraped_and_every_setting_exists() -> None:
     document = _load()
     services = document["services"]
-    for name in ("orchestration", "models", "media"):
+    for name in ("orchestration", "models", "media", "providers"):
         port = services[name]["environment"]["FILMSTUDIO_WORKER_METRICS_ADDRESS"].rpartition(":")[2]
         assert port in services[name]["expose"], name
     scrape = document["configs"]["prometheus"]["content"]
     assert (
-        "api:8000" in scrape and "port: 9464" in scrape and "orchestration, models, media" in scrape
+        "api:8000" in scrape
+        and "port: 9464" in scrape
+        and "orchestration, models, media, providers" in scrape
     )
     known = {name.upper() for name in Settings.model_fields}
     for name in FILMSTUDIO:
         for variable in services[name]["environment"]:
             match = re.fullmatch(r"FILMSTUDIO_(\w+)", variable)
             assert match and match.group(1) in known, f"{name}: {variable} is no setting"
+
+
+def test_the_remote_providers_worker_serves_their_own_queues_when_asked() -> None:
+    providers = _load()["services"]["providers"]
+    assert providers["profiles"] == ["providers"]  # off unless the profile is named
+    command = providers["command"]
+    default = re.fullmatch(r"\$\{PROVIDER_QUEUES:-(.+)\}", command[command.index("--queues") + 1])
+    assert default is not None
+    env = providers["environment"]
+    visual = re.fullmatch(r"\$\{VISUAL_PROVIDER:-(.+)\}", env["FILMSTUDIO_VISUAL_PROVIDER"])
+    assert visual is not None and visual.group(1) == "animatic"  # embedded by default
+    chains = Settings(visual_provider="comfyui,animatic")
+    assert default.group(1) == chains.provider_queues()["comfyui"]  # the queue it would name
