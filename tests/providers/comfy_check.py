@@ -263,9 +263,8 @@ def main() -> None:
     parser.add_argument("--url", default="http://127.0.0.1:8188")
     parser.add_argument("--slow", action="store_true", help="also cancel a running prompt")
     options = parser.parse_args()
-    print(
-        f"ComfyUI at {options.url}: {httpx.get(f'{options.url}/system_stats').json()['system']['comfyui_version']}"
-    )
+    stats = httpx.get(f"{options.url}/system_stats").json()
+    print(f"ComfyUI {stats['system']['comfyui_version']} at {options.url}")
     alike = compare(options.url)
     works = adapter_checks(options.url, options.slow)
     raise SystemExit(0 if alike and works else 1)
