@@ -65,7 +65,8 @@ def casting_chain(body: JobCreate, voices: list[VoiceProvider]) -> list[VoicePro
     """The voice chain from the first provider that accepts the user's whole cast: every
     provider a member names is it, and it knows every voice asked for. The film's cast is
     chosen there and moves down the rest of the chain only if that provider fails for
-    good. None accepts: a 422 naming the field the first provider refused."""
+    good. None accepts: InvalidOptionError (a 422) naming the member at fault and saying
+    what each provider refused."""
     refusals = []
     for index, voice in enumerate(voices):
         refusal = _refusal(body, voice)
