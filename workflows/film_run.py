@@ -32,7 +32,8 @@ with workflow.unsafe.imports_passed_through():
 class FilmRun:
     def __init__(self, request: FilmInput) -> None:
         self._request = request
-        self._film = FilmTracker(request.job_id)
+        voices = request.voice_providers
+        self._film = FilmTracker(request.job_id, voices[0] if voices else "")
         self._steps = FilmSteps(request, self._film)
         self._index = JobIndex(self._film, request.queues.orchestration)
         self._ledger_and_revisions = False  # runs from before the ledger replay without it

@@ -205,7 +205,7 @@ class FilmState:
     assumptions: list[ScriptWarning] = field(default_factory=list)
     references: dict[str, str] = field(default_factory=dict)  # character -> reference key
     references_by: str = ""  # the visual provider that drew the character references
-    cast_provider: str = ""  # the voice provider the cast speaks on, once it moved
+    cast_provider: str = ""  # the voice provider the cast speaks on (the next once it moved)
     voice_failovers: list[str] = field(default_factory=list)  # "from -> to (why)"
     score_provider: str = ""  # the music provider that composed the score
     score_failovers: list[str] = field(default_factory=list)  # "from -> to (why)"

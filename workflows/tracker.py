@@ -60,8 +60,9 @@ class ShotTrack:
 
 
 class FilmTracker:
-    def __init__(self, job_id: str) -> None:
+    def __init__(self, job_id: str, first_voice: str = "") -> None:
         self.job_id = job_id
+        self.first_voice = first_voice  # the provider the cast is chosen on ("" : unnamed)
         self.stage = Stage.QUEUED
         self.plan: FilmPlan | None = None
         self.shots: dict[str, ShotTrack] = {}
@@ -170,7 +171,7 @@ class FilmTracker:
             assumptions=list(self.plan.assumptions) if self.plan else [],
             references=dict(self.references),
             references_by=self.references_by,
-            cast_provider=self.voice_provider,
+            cast_provider=self.voice_provider or self.first_voice,
             voice_failovers=list(self.voice_failovers),
             score_provider=self.score_provider,
             score_failovers=list(self.score_failovers),

@@ -132,5 +132,5 @@ async def test_the_film_is_spoken_on_the_provider_that_took_the_cast(
     assert state.cast["MARA"] == "en-us+f4 p=70 s=170" and state.cast["JONAH"].startswith("en-")
     shots = [shot for scene in state.scenes for shot in scene.shots]
     assert [shot.providers["synthesize_dialogue"] for shot in shots] == ["espeak-ng"] * 2
-    assert state.voice_failovers == [] and state.cast_provider == ""  # nothing moved
+    assert state.voice_failovers == [] and state.cast_provider == "espeak-ng"  # from the start
     assert openai.calls_to("audio/speech") == []
