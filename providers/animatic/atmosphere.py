@@ -7,7 +7,7 @@ wind, flicker) is in weather.py; both read the same words."""
 from __future__ import annotations
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageChops, ImageDraw
 
 from providers.animatic import light
 from providers.animatic.layer_tone import blend, ramp_rows, replace_layers
@@ -67,7 +67,51 @@ def paint_atmosphere(canvas: Canvas, words: list[str], outdoors: bool) -> None:
 
 
 def _still_air(c: Canvas, outdoors: bool) -> None:
-    """Wind is what it blows about (leaves, dust): all of it moves, in weather.py."""
+    """Wind is what it blows about (leaves, dust): outdoors all of it moves, in weather.py;
+    indoors it stays outside, leaves and gusts of dust caught beyond each pane."""
+    if outdoors or not c.glass:
+        return
+    leaf_colours = [(176, 112, 40), (150, 70, 30), (120, 130, 50), (190, 150, 60)]
+    outside = Image.new("RGBA", c.size, (0, 0, 0, 0))
+    pen = ImageDraw.Draw(outside)
+    for x0, y0, x1, y1 in c.glass:
+        area = max(0.0, (x1 - x0) * (y1 - y0)) / (c.h * c.h)
+        pen.rectangle((x0, y0, x1, y1), fill=(214, 200, 170, 48))  # dust on the gust
+        for _ in range(round(40 * area) + 3):  # streaks of it, leaning with the wind
+            x, y = c.rng.uniform(x0, x1), c.rng.uniform(y0, y1)
+            run = c.h * c.rng.uniform(0.03, 0.07)
+            end = (min(x1, x + run), max(y0, y - run * 0.15))
+            pen.line([(x, y), end], fill=(214, 206, 188, 150), width=max(1, c.pen(0.002)))
+        for _ in range(round(120 * area) + 4):  # leaves blown past the glass
+            x, y = c.rng.uniform(x0, x1), c.rng.uniform(y0, y1)
+            r = c.h * c.rng.uniform(0.006, 0.014)
+            leaf = c.rng.choice(leaf_colours)
+            pen.ellipse((x - r * 1.6, y - r * 0.7, x + r * 1.6, y + r * 0.7), fill=(*leaf, 235))
+    _beyond_glass(c, outside)
+
+
+def _beyond_glass(c: Canvas, outside: Image.Image) -> None:
+    """What happens outside, seen through the panes. Behind see-through glass it is on
+    the far layer, so everything of the setting stands in front of it; in a view painted
+    into a layer, only where the view still shows (not over its mullions, nor over the
+    sofa drawn in front of it)."""
+    panes = Image.new("L", c.size, 0)
+    for box in c.glass:  # nothing outside spills over the panes' edges
+        ImageDraw.Draw(panes).rectangle(box, fill=255)
+    outside.putalpha(ImageChops.multiply(outside.getchannel("A"), panes))
+    far = c.far.convert("RGBA")
+    far.alpha_composite(outside)
+    c.far.paste(far.convert("RGB"))
+    for left, top, layer, before in c.views:
+        box = (left, top, left + before.width, top + before.height)
+        now = layer.crop(box)
+        showing = np.all(np.asarray(now) == np.asarray(before), axis=-1)
+        patch = outside.crop(box)
+        alpha = np.asarray(patch.getchannel("A")) * showing
+        patch.putalpha(Image.fromarray(alpha.astype(np.uint8), "L"))
+        seen = now.convert("RGBA")
+        seen.alpha_composite(patch)
+        layer.paste(seen.convert(layer.mode), (left, top))
 
 
 def _storm(c: Canvas, outdoors: bool) -> None:
@@ -122,7 +166,18 @@ def _snow(c: Canvas, outdoors: bool) -> None:
         mask = Image.fromarray(edge.astype(np.uint8) * 255, "L")
         c.setting.paste((*white, 255), (0, 0), mask)
     c.far.paste(far)
-    for x0, _, x1, y1 in c.glass:  # snow banked against the foot of each pane
+    falling = Image.new("RGBA", c.size, (0, 0, 0, 0))
+    pen = ImageDraw.Draw(falling)
+    for x0, y0, x1, y1 in c.glass:  # snow falling beyond each pane, banked at its foot
+        area = max(0.0, (x1 - x0) * (y1 - y0)) / (c.h * c.h)
+        pen.rectangle((x0, y0, x1, y1), fill=(*white, 70))  # the air thick with it
+        for _ in range(round(90 * area) + 6):
+            x, y = c.rng.uniform(x0, x1), c.rng.uniform(y0, y1)
+            r = c.h * c.rng.uniform(0.002, 0.005)
+            pen.ellipse((x - r, y - r, x + r, y + r), fill=(*white, 230))
+    if c.glass:
+        _beyond_glass(c, falling)
+    for x0, _, x1, y1 in c.glass:
         bank = c.h * 0.02
         c.front.chord((x0, y1 - bank, x1, y1 + bank), 180, 360, fill=(*white, 255))
 

@@ -29,10 +29,25 @@ def _edge_point(vx: float, vy: float, x: float, y: float, at_x: float) -> tuple[
     return at_x, vy + (y - vy) * (at_x - vx) / (x - vx)
 
 
+def _room(rng: random.Random) -> Room:
+    return Room(rng.random() < 0.5, rng.choice(_ACCENTS))
+
+
+def window_box(size: tuple[int, int], seed: int) -> tuple[float, float, float, float]:
+    """Where paint_interior puts the window's glass for this seed: (x0, y0, x1, y1)."""
+    return _window_box(size, _room(random.Random(seed)))
+
+
+def _window_box(size: tuple[int, int], room: Room) -> tuple[float, float, float, float]:
+    width, height = size
+    x0 = (0.27 if room.window_left else 0.55) * width
+    return x0, 0.2 * height, x0 + 0.18 * width, 0.47 * height
+
+
 def paint_interior(size: tuple[int, int], palette: Palette, seed: int) -> Image.Image:
     width, height = size
     rng = random.Random(seed)
-    room = Room(rng.random() < 0.5, rng.choice(_ACCENTS))
+    room = _room(rng)
     left, top, right, bottom = (
         _BACK[0] * width,
         _BACK[1] * height,
@@ -104,9 +119,7 @@ def _floor(
 
 def _window(image: Image.Image, palette: Palette, room: Room, rng: random.Random) -> None:
     width, height = image.size
-    x0 = (0.27 if room.window_left else 0.55) * width
-    x1 = x0 + 0.18 * width
-    y0, y1 = 0.2 * height, 0.47 * height
+    x0, y0, x1, y1 = _window_box(image.size, room)
     view = paint_sky((round(x1 - x0), round(y1 - y0)), palette.sky, 0.78, rng)
     pen = ImageDraw.Draw(view)
     hills = mix(palette.far, palette.sky.horizon, 0.3)

@@ -17,7 +17,7 @@ import numpy as np
 from PIL import Image, ImageDraw
 
 from providers.animatic.atmosphere import atmospheres
-from providers.animatic.palette import Palette
+from providers.animatic.palette import Palette, is_interior
 from providers.base import SceneContext
 from screenplay.model import Shot
 
@@ -32,6 +32,7 @@ LIGHTNING_FLASH = 0.35  # lightning the script names: the whole frame blinks whi
 WIND_BLOW = (0.45, 0.04)  # leaves and dust cross the picture in about two seconds
 SMOKE_DRIFT = (0.015, -0.025)  # smoke drifts aside and rises
 CANDLE_FLICKER = 0.35
+OUTSIDE_ONLY = frozenset({"rain", "snow", "wind"})  # indoors they show on the panes only
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,14 @@ class EffectTexture:
 def effects_for(
     scene: SceneContext, shot: Shot, palette: Palette, size: tuple[int, int], seed: int
 ) -> list[EffectTexture]:
-    """The moving weather of this shot (from the scene's and the shot's atmosphere)."""
+    """The moving weather of this shot (from the scene's and the shot's atmosphere).
+
+    Indoors nothing falls or blows across the room: rain, snow and wind stay outside, on
+    the panes the still picture draws them on (atmosphere.py); lightning still lights the
+    room, and fire, smoke, fog and candlelight move where they are."""
     kinds = atmospheres([*scene.atmosphere, *shot.atmosphere])
+    if is_interior(scene.int_ext):
+        kinds = [kind for kind in kinds if kind not in OUTSIDE_ONLY]
     rng = random.Random(seed)
     effects: list[EffectTexture] = []
     if "rain" in kinds:

@@ -15,7 +15,7 @@ from PIL import Image
 
 from providers.animatic.atmosphere import paint_atmosphere
 from providers.animatic.exterior import paint_exterior
-from providers.animatic.interior import paint_interior
+from providers.animatic.interior import paint_interior, window_box
 from providers.animatic.overhead import paint_overhead
 from providers.animatic.palette import Palette, is_interior
 from providers.animatic.prop_place import place_props
@@ -104,6 +104,9 @@ def _generic(canvas: Canvas, scene: SceneContext, seed: int, interior: bool) -> 
         picture = paint_exterior(size, canvas.palette, scene.location, seed)
         floor_line = 0.6
     shift = round((canvas.horizon - floor_line) * size[1])
+    if interior:  # its window's glass, where the weather shows (atmosphere.py)
+        x0, y0, x1, y1 = window_box(size, seed)
+        canvas.glass.append((x0, y0 + shift, x1, y1 + shift))
     if shift == 0:
         canvas.far.paste(picture, (0, 0))
         return

@@ -4,14 +4,18 @@ draws. A value added to an enum without its painting fails here."""
 
 from __future__ import annotations
 
+import random
+
 import numpy as np
 import pytest
 from PIL import Image
 
+from providers.animatic.atmosphere import paint_atmosphere
 from providers.animatic.palette import palette_for
 from providers.animatic.prop_place import known
 from providers.animatic.props import paint_props
-from providers.animatic.settings import SETTINGS, canonical
+from providers.animatic.settings import SETTINGS, canonical, resolve_setting
+from providers.animatic.settings.canvas import Canvas
 from providers.animatic.weather import EffectTexture, effects_for
 from providers.animatic.world import WorldView, paint_world
 from screenplay.atmosphere import Atmosphere
@@ -66,6 +70,7 @@ def test_every_plan_prop_is_drawn_at_home_and_in_a_room(prop: Prop) -> None:
 A = Atmosphere
 # What moves from frame to frame: the compositor scrolls or flickers their textures.
 MOVING = {A.RAIN, A.STORM, A.SNOW, A.FOG, A.FIRE, A.LIGHTNING, A.WIND, A.SMOKE, A.CANDLELIGHT}
+OUTSIDE = {A.RAIN, A.SNOW, A.WIND}  # indoors they show on the panes, and nothing moves
 FRAME = (320, 180)
 PLACES = [("street", "EXT"), ("open_sea", "EXT"), ("room", "INT"), ("", "INT")]
 
@@ -106,7 +111,21 @@ def test_every_plan_atmosphere_changes_the_frame(value: Atmosphere) -> None:
         assert share > 0.005, (value, setting, int_ext, share)
         effects = _effects(setting, int_ext, [value.value])
         moving = [e for e in effects if e.dx_per_s or e.dy_per_s or e.flicker > 0]
-        assert bool(moving) == (value in MOVING), (value, [e.kind for e in effects])
+        stays_outside = int_ext == "INT" and value in OUTSIDE  # on the panes, still
+        assert bool(moving) == (value in MOVING and not stays_outside), (
+            value, setting, int_ext, [e.kind for e in effects]
+        )  # fmt: skip
+
+
+def test_indoors_nothing_falls_or_blows_across_the_room() -> None:
+    for value in OUTSIDE:
+        assert _effects("street", "EXT", [value.value]), value  # outdoors it moves
+        for setting in ("room", "", "car", "train"):
+            assert _effects(setting, "INT", [value.value]) == [], (value, setting)
+    indoors_storm = [e.kind for e in _effects("room", "INT", ["storm"])]
+    assert indoors_storm == ["lightning"]  # the flashes still light the room
+    fire = {e.kind for e in _effects("room", "INT", ["fire", "smoke", "candlelight"])}
+    assert {"fire", "smoke", "candlelight"} <= fire
 
 
 def test_lightning_flashes_and_strikes_the_sky_outdoors() -> None:
@@ -165,3 +184,31 @@ def test_the_generic_setting_is_the_generic_room_and_landscape() -> None:
         assert canonical(Setting.GENERIC.value) not in SETTINGS
         generic = np.asarray(render("", int_ext))
         assert np.array_equal(np.asarray(render(Setting.GENERIC.value, int_ext)), generic)
+
+
+@pytest.mark.parametrize("words", [["wind"], ["snow"]], ids=str)
+@pytest.mark.parametrize("setting", ["room", "kitchen", "train", "car", "attic"])
+def test_weather_indoors_shows_only_through_the_glass(setting: str, words: list[str]) -> None:
+    """Leaves and snow beyond the panes: the room, the window's mullions and what stands
+    in front of the view are untouched."""
+    art = resolve_setting(setting, True)
+    assert art is not None
+    canvas = Canvas(FRAME, palette_for("DAY"), 0.64, False, random.Random(5))
+    art.paint(canvas)
+    assert canvas.glass, setting
+    far, mid = np.asarray(canvas.far).copy(), np.asarray(canvas.setting).copy()
+    views = [(left, top, np.asarray(before).copy()) for left, top, _, before in canvas.views]
+    paint_atmosphere(canvas, words, outdoors=False)
+    inside = np.zeros(FRAME[::-1], dtype=bool)
+    for x0, y0, x1, y1 in canvas.glass:
+        inside[max(0, int(y0)) : int(y1) + 2, max(0, int(x0)) : int(x1) + 2] = True
+    far_changed = np.any(np.asarray(canvas.far) != far, axis=-1)
+    mid_changed = np.any(np.asarray(canvas.setting) != mid, axis=-1)
+    assert (far_changed | mid_changed).any()  # the weather shows
+    if words == ["wind"]:  # (snow also lies on sills and edges: only wind is glass alone)
+        assert not (far_changed & ~inside).any() and not (mid_changed & ~inside).any()
+    for left, top, before in views:  # a view keeps what stood in front of it
+        height, width = before.shape[:2]
+        now = np.asarray(canvas.setting)[top : top + height, left : left + width]
+        covered = np.any(mid[top : top + height, left : left + width] != before, axis=-1)
+        assert (now[covered] == mid[top : top + height, left : left + width][covered]).all()

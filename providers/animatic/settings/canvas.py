@@ -68,6 +68,10 @@ class Canvas:
     rng: random.Random
     # Panes of glass the painter drew (a window, a windscreen): rain runs down them.
     glass: list[Box] = field(default_factory=list)
+    # Views painted into a layer (a window's patch of sky), as they were before anything
+    # was drawn over them: (left, top, the layer, the pixels). What differs from them now
+    # (a mullion, a sofa) stands in front of the view.
+    views: list[tuple[int, int, Image.Image, Image.Image]] = field(default_factory=list)
     far: Image.Image = field(init=False)
     setting: Image.Image = field(init=False)
     fore: Image.Image = field(init=False)

@@ -18,8 +18,13 @@ def window(
     x0, y0, x1, y1 = box
     if x1 - x0 < 2 or y1 - y0 < 2:
         return
-    layer.paste(window_glass(c, box, sea), (round(x0), round(y0)))
+    view = window_glass(c, box, sea)
+    left, top = round(x0), round(y0)
+    layer.paste(view, (left, top))
     c.glass.append(box)
+    c.views.append(
+        (left, top, layer, layer.crop((left, top, left + view.width, top + view.height)))
+    )
     draw = pen_for(layer)
     bar = max(1.0, c.h * 0.01)
     draw.rectangle((x0 - bar, y0 - bar, x1 + bar, y1 + bar), outline=frame, width=round(bar))
