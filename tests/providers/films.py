@@ -6,15 +6,18 @@ from __future__ import annotations
 import base64
 import json
 import uuid
-from contextlib import AsyncExitStack
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import httpx
 from temporalio.client import Client, WorkflowHandle
 
+from api.main import create_app
 from core.settings import Settings
 from providers.registry import chain
-from tests.conftest import make_settings
+from tests.conftest import api_client, make_settings
 from tests.providers.frames import WORKFLOW
 from worker.assembly import build_workers
 from workflows.film import FilmWorkflow
@@ -77,6 +80,19 @@ async def serve(
 ) -> None:
     for worker in build_workers(client, settings, queues):
         await stack.enter_async_context(worker)
+
+
+@asynccontextmanager
+async def rest_api(
+    client: Client, settings: Settings, tenant: str, credits: int = 1000
+) -> AsyncIterator[httpx.AsyncClient]:
+    """The API on these settings, workers for every queue, and a client for a new tenant."""
+    app = create_app(settings, temporal=client)
+    async with AsyncExitStack() as stack, app.router.lifespan_context(app):
+        await serve(stack, client, settings, settings.worker_queues())
+        key = app.state.ledger.create_tenant(tenant, credits).key
+        async with api_client(app, key) as http:
+            yield http
 
 
 def visual_results(history_json: str) -> list[dict[str, object]]:

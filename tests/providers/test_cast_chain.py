@@ -7,7 +7,6 @@ naming the field. Through the REST API, on real workers and the real dev server.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +14,10 @@ import httpx
 import pytest
 from temporalio.client import Client
 
-from api.main import create_app
 from core.settings import Settings
 from providers.espeak_voice import EspeakVoiceProvider
-from tests.conftest import api_client, wait_for
-from tests.providers.films import KEY, SCRIPT, remote_settings, serve
+from tests.conftest import wait_for
+from tests.providers.films import KEY, SCRIPT, remote_settings, rest_api
 from tests.providers.openai_fake import FakeOpenAI
 from workflows.film import FilmWorkflow
 
@@ -35,12 +33,8 @@ async def rest(
             client, tmp_path, openai_url=openai.url,
             visual_provider="animatic", voice_provider="openai-speech,espeak-ng",
         )  # fmt: skip
-        app = create_app(settings, temporal=client)
-        async with AsyncExitStack() as stack, app.router.lifespan_context(app):
-            await serve(stack, client, settings, settings.worker_queues())
-            key = app.state.ledger.create_tenant("cast-chain", 1000).key
-            async with api_client(app, key) as http:
-                yield http, openai
+        async with rest_api(client, settings, "cast-chain") as http:
+            yield http, openai
 
 
 async def preview(http: httpx.AsyncClient, cast: dict[str, Any]) -> httpx.Response:
