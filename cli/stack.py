@@ -164,8 +164,8 @@ def up(settings: Settings) -> None:
 
 def down(settings: Settings) -> None:
     names = [service.name for service in reversed(services(settings))]
-    if "worker-providers" not in names:  # started under other settings: stop it all the same
-        names.insert(0, "worker-providers")
+    # a process started under other settings (a provider worker, say) is stopped too
+    names[:0] = sorted(path.stem for path in RUN.glob("*.pid") if path.stem not in names)
     for name in names:
         pid = _pid(name)
         if pid is not None:

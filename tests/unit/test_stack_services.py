@@ -3,6 +3,14 @@ worker serves their own task queues too, or their shots would wait for a worker 
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import threading
+from pathlib import Path
+
+import pytest
+
+from cli import stack
 from cli.stack import WORKER_METRICS_PORTS, services
 from core.settings import Settings
 
@@ -26,3 +34,17 @@ def test_remote_providers_get_a_worker_on_their_own_queues() -> None:
     assert worker.environment()["FILMSTUDIO_WORKER_METRICS_ADDRESS"] == "127.0.0.1:{}".format(
         WORKER_METRICS_PORTS["worker-providers"]
     )
+
+
+def test_down_stops_a_process_started_under_other_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stack, "RUN", tmp_path)
+    leftover = subprocess.Popen(["sleep", "60"], start_new_session=True)
+    reaper = threading.Thread(target=leftover.wait)  # no zombie for down() to wait on
+    reaper.start()
+    (tmp_path / "worker-providers.pid").write_text(str(leftover.pid))
+    stack.down(Settings(visual_provider="animatic", voice_provider="espeak-ng"))
+    reaper.join(timeout=10)
+    assert leftover.returncode == -signal.SIGTERM
+    assert not (tmp_path / "worker-providers.pid").exists()
